@@ -1,0 +1,102 @@
+#pragma once
+// tally/detail/text.hpp: turning numbers into the text of messages and
+// explanations. Runtime only.
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <system_error>
+#include <type_traits>
+
+#include "int128.hpp"
+
+namespace tally::detail {
+
+/// The decimal digits of an integer, with a leading '-' where negative.
+template <class I>
+    requires std::integral<I> || std::same_as<I, int128> || std::same_as<I, uint128>
+[[nodiscard]] std::string integer_text(I value) {
+    if constexpr (std::is_same_v<I, bool>) {
+        return value ? "1" : "0";
+    } else {
+        const bool negative = value < I{0};
+        uint128 magnitude = negative ? uint128(0) - static_cast<uint128>(value) : static_cast<uint128>(value);
+        std::array<char, 48> buffer{};
+        std::size_t at = buffer.size();
+        do {
+            buffer[--at] = static_cast<char>('0' + static_cast<int>(magnitude % 10));
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (negative) buffer[--at] = '-';
+        return std::string(buffer.data() + at, buffer.size() - at);
+    }
+}
+
+/// The shortest text that reads back as the same floating value;
+/// "nan", "inf" and "-inf" for the non-finite ones.
+template <std::floating_point F>
+[[nodiscard]] std::string floating_text(F value) {
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+    std::array<char, 64> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    if (ec != std::errc{}) return "?";
+    return std::string(buffer.data(), end);
+}
+
+/// A value as a message names it: integers in full, floating values shortest.
+template <class T>
+[[nodiscard]] std::string value_text(const T& value) {
+    if constexpr (std::is_floating_point_v<T>) {
+        return floating_text(value);
+    } else {
+        return integer_text(value);
+    }
+}
+
+/// Digits grouped in threes with commas: "10213" -> "10,213". Accepts the
+/// output of integer_text or a fixed-point text such as "-1234.5".
+[[nodiscard]] inline std::string group_thousands(const std::string& text) {
+    std::size_t start = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+    std::size_t end = text.find('.');
+    if (end == std::string::npos) end = text.size();
+    std::string out = text.substr(0, start);
+    const std::size_t digits = end - start;
+    for (std::size_t i = 0; i < digits; ++i) {
+        if (i != 0 && (digits - i) % 3 == 0) out += ',';
+        out += text[start + i];
+    }
+    out += text.substr(end);
+    return out;
+}
+
+/// A floating value with exactly `decimals` digits after the point,
+/// correctly rounded from its exact binary value ("-0" never appears: a
+/// negative value that rounds to zero prints without its sign).
+template <std::floating_point F>
+[[nodiscard]] std::string fixed_text(F value, int decimals) {
+    if (!std::isfinite(value)) return floating_text(value);
+    std::array<char, 512> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                   std::chars_format::fixed, decimals);
+    if (ec != std::errc{}) return floating_text(value);
+    std::string out(buffer.data(), end);
+    if (out[0] == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
+    return out;
+}
+
+/// fixed_text with trailing zeros (and a trailing point) removed: 110.0 -> "110".
+template <std::floating_point F>
+[[nodiscard]] std::string trimmed_text(F value, int decimals) {
+    std::string out = fixed_text(value, decimals);
+    if (out.find('.') != std::string::npos && std::isfinite(value)) {
+        while (!out.empty() && out.back() == '0') out.pop_back();
+        if (!out.empty() && out.back() == '.') out.pop_back();
+    }
+    return out;
+}
+
+} // namespace tally::detail
