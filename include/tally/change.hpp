@@ -1,0 +1,297 @@
+#pragma once
+// tally/change.hpp: the change between two observations.
+//
+//   constexpr tally::change c{594, 387};   // from, to
+//   c.difference();   // -207, exact, in a signed type wide enough; never wraps
+//   c.ratio();        // 0.6515...
+//   c.percent();      // percent{-34.848...}
+//   c.direction();    // tally::direction::fall
+//
+// Both ends have the same arithmetic type (change{594, 387u} does not
+// compile: say which type you mean). Integer inputs give double results by
+// default; ask for another floating type with c.percent<long double>().
+//
+// The base (the `from` value) decides whether a relative change exists:
+//   zero base      no ratio and no percent: percent() throws undefined_result,
+//                  try_percent() is empty.
+//   negative base  not meaningful under the default base_policy::positive;
+//                  base_policy::signed_value divides by the signed base, as
+//                  pandas' pct_change does; base_policy::magnitude divides by
+//                  its magnitude, so a move towards +inf is always a rise.
+//   NaN or inf     no ratio and no percent.
+
+#include <concepts>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <type_traits>
+
+#include "detail/int128.hpp"
+#include "detail/text.hpp"
+#include "error.hpp"
+#include "percent.hpp"
+
+namespace tally {
+
+/// The arithmetic types tally counts and measures with (bool excluded).
+template <class T>
+concept arithmetic = (std::integral<T> && !std::same_as<T, bool>) || std::floating_point<T>;
+
+/// Which way a change goes. `undefined` when a floating end is NaN.
+enum class direction { fall, unchanged, rise, undefined };
+
+/// How a relative change treats a base below zero.
+enum class base_policy {
+    positive,      ///< default: a base below zero gives no relative change
+    signed_value,  ///< (to - from) / from, as pandas' pct_change
+    magnitude,     ///< (to - from) / |from|
+};
+
+/// Why a relative change does not exist.
+enum class undefined_reason { zero_base, negative_base, not_a_number, infinite };
+
+/// The signed type in which change<T>::difference() is exact.
+template <arithmetic T>
+using difference_type_for =
+    std::conditional_t<std::floating_point<T>, T, std::conditional_t<(sizeof(T) < sizeof(int)), int, std::int64_t>>;
+
+/// The floating type of ratios and percents: T itself for floating T, else double.
+template <arithmetic T>
+using result_type_for = std::conditional_t<std::floating_point<T>, T, double>;
+
+template <arithmetic T>
+class change {
+public:
+    using value_type = T;
+    using difference_type = difference_type_for<T>;
+    using result_type = result_type_for<T>;
+
+    constexpr change(T from, T to) noexcept : from_(from), to_(to) {}
+
+    /// The earlier observation, the base.
+    [[nodiscard]] constexpr T from() const noexcept { return from_; }
+    /// The later observation.
+    [[nodiscard]] constexpr T to() const noexcept { return to_; }
+
+    /// to - from, exact. For 8-, 16- and 32-bit inputs it always fits; for
+    /// 64-bit inputs it throws overflow_error when the exact difference lies
+    /// outside int64 (e.g. from 0 to UINT64_MAX); for floating inputs it
+    /// throws overflow_error when finite ends give an infinite difference.
+    [[nodiscard]] constexpr difference_type difference() const;
+
+    /// to / from. Throws undefined_result where no relative change exists
+    /// (see the header comment); O(1).
+    template <std::floating_point R = result_type>
+    [[nodiscard]] constexpr R ratio(base_policy policy = base_policy::positive) const;
+
+    /// (to - from) / base * 100 as a percent. Throws undefined_result where
+    /// no relative change exists, overflow_error where it exceeds R.
+    template <std::floating_point R = result_type>
+    [[nodiscard]] constexpr tally::percent<R> percent(base_policy policy = base_policy::positive) const;
+
+    /// percent(), or nothing where it would throw.
+    template <std::floating_point R = result_type>
+    [[nodiscard]] constexpr std::optional<tally::percent<R>> try_percent(
+        base_policy policy = base_policy::positive) const noexcept;
+
+    /// ratio(), or nothing where it would throw.
+    template <std::floating_point R = result_type>
+    [[nodiscard]] constexpr std::optional<R> try_ratio(base_policy policy = base_policy::positive) const noexcept;
+
+    /// Why no relative change exists under `policy`, or nothing where one does.
+    [[nodiscard]] constexpr std::optional<undefined_reason> why_undefined(
+        base_policy policy = base_policy::positive) const noexcept;
+
+    /// rise, fall or unchanged; undefined when an end is NaN.
+    [[nodiscard]] constexpr tally::direction direction() const noexcept;
+
+    [[nodiscard]] friend constexpr bool operator==(const change&, const change&) noexcept = default;
+
+private:
+    template <std::floating_point R>
+    [[nodiscard]] constexpr std::optional<R> relative(base_policy policy) const noexcept;
+    [[noreturn]] void throw_undefined(const char* what, undefined_reason reason) const;
+
+    T from_;
+    T to_;
+};
+
+/// "594 -> 387 (-207, -34.8%)"; where no percent exists, its reason instead.
+template <class CharT, class Traits, arithmetic T>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const change<T>& c);
+
+// ---------------------------------------------------------------------------
+// Implementation
+// ---------------------------------------------------------------------------
+
+namespace detail {
+
+template <arithmetic T>
+[[nodiscard]] constexpr bool is_nan(T v) noexcept {
+    if constexpr (std::floating_point<T>) {
+        return v != v;
+    } else {
+        return false;
+    }
+}
+
+template <arithmetic T>
+[[nodiscard]] constexpr bool is_infinite(T v) noexcept {
+    if constexpr (std::floating_point<T>) {
+        return v == std::numeric_limits<T>::infinity() || v == -std::numeric_limits<T>::infinity();
+    } else {
+        return false;
+    }
+}
+
+/// The exact difference b - a of two integers, as int128.
+template <narrow_integer T>
+[[nodiscard]] constexpr int128 exact_difference(T a, T b) noexcept {
+    return static_cast<int128>(b) - static_cast<int128>(a);
+}
+
+[[nodiscard]] inline const char* reason_text(undefined_reason reason) noexcept {
+    switch (reason) {
+    case undefined_reason::zero_base: return "the base is zero";
+    case undefined_reason::negative_base:
+        return "the base is negative (base_policy::signed_value or base_policy::magnitude computes one)";
+    case undefined_reason::not_a_number: return "a value is not a number";
+    case undefined_reason::infinite: return "a value is infinite";
+    }
+    return "it is undefined";
+}
+
+template <std::floating_point R>
+[[nodiscard]] inline const char* floating_name() noexcept {
+    if constexpr (std::is_same_v<R, float>) {
+        return "float";
+    } else if constexpr (std::is_same_v<R, double>) {
+        return "double";
+    } else {
+        return "long double";
+    }
+}
+
+} // namespace detail
+
+template <arithmetic T>
+constexpr auto change<T>::difference() const -> difference_type {
+    if constexpr (std::floating_point<T>) {
+        const T d = to_ - from_;
+        if (detail::is_infinite(d) && !detail::is_infinite(from_) && !detail::is_infinite(to_)) {
+            throw overflow_error("the difference from " + detail::value_text(from_) + " to " +
+                                 detail::value_text(to_) + " overflows " + detail::floating_name<T>() + ".");
+        }
+        return d;
+    } else {
+        const detail::int128 d = detail::exact_difference(from_, to_);
+        if (d > std::numeric_limits<difference_type>::max() || d < std::numeric_limits<difference_type>::min()) {
+            throw overflow_error("the difference from " + detail::value_text(from_) + " to " +
+                                 detail::value_text(to_) + " does not fit in a 64-bit signed integer.");
+        }
+        return static_cast<difference_type>(d);
+    }
+}
+
+template <arithmetic T>
+constexpr std::optional<undefined_reason> change<T>::why_undefined(base_policy policy) const noexcept {
+    if (detail::is_nan(from_) || detail::is_nan(to_)) return undefined_reason::not_a_number;
+    if (detail::is_infinite(from_) || detail::is_infinite(to_)) return undefined_reason::infinite;
+    if (from_ == T(0)) return undefined_reason::zero_base;
+    if (from_ < T(0) && policy == base_policy::positive) return undefined_reason::negative_base;
+    return std::nullopt;
+}
+
+template <arithmetic T>
+template <std::floating_point R>
+constexpr std::optional<R> change<T>::relative(base_policy policy) const noexcept {
+    // (to - from) / base, computed from the exact difference for integers.
+    if (why_undefined(policy)) return std::nullopt;
+    R base = static_cast<R>(from_);
+    if (policy == base_policy::magnitude && base < R(0)) base = -base;
+    if constexpr (std::floating_point<T>) {
+        return (static_cast<R>(to_) - static_cast<R>(from_)) / base;
+    } else {
+        return static_cast<R>(detail::exact_difference(from_, to_)) / base;
+    }
+}
+
+template <arithmetic T>
+void change<T>::throw_undefined(const char* what, undefined_reason reason) const {
+    throw undefined_result(std::string(what) + " from " + detail::value_text(from_) + " to " +
+                           detail::value_text(to_) + " is undefined: " + detail::reason_text(reason) + ".");
+}
+
+template <arithmetic T>
+template <std::floating_point R>
+constexpr R change<T>::ratio(base_policy policy) const {
+    if (const auto reason = why_undefined(policy)) throw_undefined("the ratio of a change", *reason);
+    const auto r = try_ratio<R>(policy);
+    if (!r) {
+        throw overflow_error("the ratio of a change from " + detail::value_text(from_) + " to " +
+                             detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
+    }
+    return *r;
+}
+
+template <arithmetic T>
+template <std::floating_point R>
+constexpr tally::percent<R> change<T>::percent(base_policy policy) const {
+    if (const auto reason = why_undefined(policy)) throw_undefined("a percent change", *reason);
+    const R p = *relative<R>(policy) * R(100);
+    if (detail::is_infinite(p)) {
+        throw overflow_error("a percent change from " + detail::value_text(from_) + " to " +
+                             detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
+    }
+    return tally::percent<R>(p);
+}
+
+template <arithmetic T>
+template <std::floating_point R>
+constexpr std::optional<tally::percent<R>> change<T>::try_percent(base_policy policy) const noexcept {
+    const auto r = relative<R>(policy);
+    if (!r || detail::is_infinite(*r * R(100))) return std::nullopt;
+    return tally::percent<R>(*r * R(100));
+}
+
+template <arithmetic T>
+template <std::floating_point R>
+constexpr std::optional<R> change<T>::try_ratio(base_policy policy) const noexcept {
+    // to / from directly; under base_policy::magnitude, 1 + (to - from) / |from|.
+    if (why_undefined(policy)) return std::nullopt;
+    const R r = policy == base_policy::magnitude && from_ < T(0) ? R(1) + *relative<R>(policy)
+                                                                  : static_cast<R>(to_) / static_cast<R>(from_);
+    if (detail::is_infinite(r)) return std::nullopt;
+    return r;
+}
+
+template <arithmetic T>
+constexpr tally::direction change<T>::direction() const noexcept {
+    if (detail::is_nan(from_) || detail::is_nan(to_)) return tally::direction::undefined;
+    if (to_ > from_) return tally::direction::rise;
+    if (to_ < from_) return tally::direction::fall;
+    return tally::direction::unchanged;
+}
+
+template <class CharT, class Traits, arithmetic T>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const change<T>& c) {
+    std::string text = detail::value_text(c.from()) + " -> " + detail::value_text(c.to()) + " (";
+    if constexpr (std::floating_point<T>) {
+        text += detail::floating_text(c.to() - c.from());
+    } else {
+        const detail::int128 d = detail::exact_difference(c.from(), c.to());
+        text += (d > 0 ? "+" : "") + detail::integer_text(d);
+    }
+    if (const auto p = c.try_percent()) {
+        text += ", " + to_string(*p);
+    } else {
+        text += ", no percent: " + std::string(detail::reason_text(*c.why_undefined()));
+    }
+    text += ")";
+    for (char ch : text) os << os.widen(ch);
+    return os;
+}
+
+} // namespace tally

@@ -1,0 +1,299 @@
+#pragma once
+// tally/time_series.hpp: observations at times, one value per time.
+//
+//   tally::time_series<int, int> removals{{2015, 153}, {2016, 462}, {2017, 527},
+//                                         {2018, 594}, {2019, 387}};
+//   removals.at(2019);             // 387; a missing time throws, naming it
+//   removals.change(2018, 2019);   // tally::change<int>{594, 387}
+//   for (auto [year, count] : removals) { ... }
+//
+// Times are strictly increasing and stored apart from values, each
+// contiguously, so times() and values() are spans a kernel runs over.
+// Construction sorts unsorted input (O(n log n); O(n) when already sorted)
+// and rejects a repeated time. Values are stored as given: a NaN value is
+// kept, and the transforms treat it as no observation.
+
+#include <algorithm>
+#include <cstddef>
+#include <initializer_list>
+#include <iterator>
+#include <ranges>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "change.hpp"
+#include "detail/text.hpp"
+#include "error.hpp"
+#include "period.hpp"
+
+namespace tally {
+
+/// One observation: a time and its value.
+template <class Time, class Value>
+struct observation {
+    Time time;
+    Value value;
+    [[nodiscard]] friend constexpr bool operator==(const observation&, const observation&) = default;
+};
+
+/// Tag: the times given are already strictly increasing (checked in O(n)).
+struct sorted_unique_t {
+    explicit sorted_unique_t() = default;
+};
+inline constexpr sorted_unique_t sorted_unique{};
+
+template <period Time, arithmetic Value>
+class time_series {
+public:
+    using time_type = Time;
+    using value_type = observation<Time, Value>;
+    using mapped_type = Value;
+    using size_type = std::size_t;
+    class iterator;
+    using const_iterator = iterator;
+
+    /// An empty series.
+    time_series() = default;
+
+    /// From (time, value) pairs in any order. Throws invalid_argument
+    /// naming a repeated time.
+    time_series(std::initializer_list<observation<Time, Value>> observations);
+
+    /// From a range of times and a range of values, paired by position, in
+    /// any order of time. Throws invalid_argument when the lengths differ
+    /// (naming both) or a time repeats (naming it).
+    template <std::ranges::input_range Times, std::ranges::input_range Values>
+        requires std::convertible_to<std::ranges::range_reference_t<Times>, Time> &&
+                 std::convertible_to<std::ranges::range_reference_t<Values>, Value>
+    time_series(Times&& times, Values&& values);
+
+    /// From times already strictly increasing; throws invalid_argument
+    /// naming the first pair out of order. O(n), no sort.
+    time_series(sorted_unique_t, std::vector<Time> times, std::vector<Value> values);
+
+    [[nodiscard]] size_type size() const noexcept { return times_.size(); }
+    [[nodiscard]] bool empty() const noexcept { return times_.empty(); }
+
+    /// The times, strictly increasing.
+    [[nodiscard]] std::span<const Time> times() const noexcept { return times_; }
+    /// The values, in the order of times().
+    [[nodiscard]] std::span<const Value> values() const noexcept { return values_; }
+
+    /// The first and last times; the series must not be empty (throws undefined_result).
+    [[nodiscard]] Time first_time() const;
+    [[nodiscard]] Time last_time() const;
+
+    /// Whether the series has an observation at t. O(log n).
+    [[nodiscard]] bool contains(const Time& t) const noexcept { return find_index(t) != npos; }
+    /// The value at t; throws missing_observation naming t and the span
+    /// covered. O(log n).
+    [[nodiscard]] const Value& at(const Time& t) const;
+    /// A pointer to the value at t, or nullptr. O(log n).
+    [[nodiscard]] const Value* find(const Time& t) const noexcept;
+
+    /// The change from the value at t0 to the value at t1; throws
+    /// missing_observation naming whichever time is missing.
+    [[nodiscard]] tally::change<Value> change(const Time& t0, const Time& t1) const;
+
+    /// Adds an observation; throws invalid_argument when t is already there.
+    /// O(1) amortised at the end, O(n) elsewhere.
+    void insert(const Time& t, const Value& v);
+    /// Adds or replaces the observation at t.
+    void insert_or_assign(const Time& t, const Value& v);
+
+    [[nodiscard]] iterator begin() const noexcept { return iterator(this, 0); }
+    [[nodiscard]] iterator end() const noexcept { return iterator(this, size()); }
+    /// The i-th observation in time order; i < size() (unchecked).
+    [[nodiscard]] value_type operator[](size_type i) const noexcept { return {times_[i], values_[i]}; }
+
+    [[nodiscard]] friend bool operator==(const time_series&, const time_series&) = default;
+
+    /// A random-access iterator over the observations, yielding them by value.
+    class iterator {
+    public:
+        using iterator_concept = std::random_access_iterator_tag;
+        using iterator_category = std::input_iterator_tag;
+        using value_type = observation<Time, Value>;
+        using difference_type = std::ptrdiff_t;
+        using reference = value_type;
+
+        iterator() = default;
+        [[nodiscard]] reference operator*() const noexcept { return (*series_)[index_]; }
+        [[nodiscard]] reference operator[](difference_type n) const noexcept {
+            return (*series_)[static_cast<size_type>(static_cast<difference_type>(index_) + n)];
+        }
+        iterator& operator++() noexcept { ++index_; return *this; }
+        iterator operator++(int) noexcept { auto old = *this; ++index_; return old; }
+        iterator& operator--() noexcept { --index_; return *this; }
+        iterator operator--(int) noexcept { auto old = *this; --index_; return old; }
+        iterator& operator+=(difference_type n) noexcept {
+            index_ = static_cast<size_type>(static_cast<difference_type>(index_) + n);
+            return *this;
+        }
+        iterator& operator-=(difference_type n) noexcept { return *this += -n; }
+        [[nodiscard]] friend iterator operator+(iterator it, difference_type n) noexcept { return it += n; }
+        [[nodiscard]] friend iterator operator+(difference_type n, iterator it) noexcept { return it += n; }
+        [[nodiscard]] friend iterator operator-(iterator it, difference_type n) noexcept { return it -= n; }
+        [[nodiscard]] friend difference_type operator-(const iterator& a, const iterator& b) noexcept {
+            return static_cast<difference_type>(a.index_) - static_cast<difference_type>(b.index_);
+        }
+        [[nodiscard]] friend bool operator==(const iterator& a, const iterator& b) noexcept {
+            return a.index_ == b.index_;
+        }
+        [[nodiscard]] friend auto operator<=>(const iterator& a, const iterator& b) noexcept {
+            return a.index_ <=> b.index_;
+        }
+
+    private:
+        friend class time_series;
+        iterator(const time_series* series, size_type index) noexcept : series_(series), index_(index) {}
+        const time_series* series_ = nullptr;
+        size_type index_ = 0;
+    };
+
+private:
+    static constexpr size_type npos = static_cast<size_type>(-1);
+    [[nodiscard]] size_type find_index(const Time& t) const noexcept;
+    [[noreturn]] void throw_missing(const Time& t) const;
+    void assign_unsorted(std::vector<observation<Time, Value>> observations);
+
+    std::vector<Time> times_;
+    std::vector<Value> values_;
+};
+
+// ---------------------------------------------------------------------------
+// Implementation
+// ---------------------------------------------------------------------------
+
+template <period Time, arithmetic Value>
+time_series<Time, Value>::time_series(std::initializer_list<observation<Time, Value>> observations) {
+    assign_unsorted(std::vector<observation<Time, Value>>(observations));
+}
+
+template <period Time, arithmetic Value>
+template <std::ranges::input_range Times, std::ranges::input_range Values>
+    requires std::convertible_to<std::ranges::range_reference_t<Times>, Time> &&
+             std::convertible_to<std::ranges::range_reference_t<Values>, Value>
+time_series<Time, Value>::time_series(Times&& times, Values&& values) {
+    std::vector<observation<Time, Value>> observations;
+    auto t = std::ranges::begin(times);
+    auto v = std::ranges::begin(values);
+    const auto t_end = std::ranges::end(times);
+    const auto v_end = std::ranges::end(values);
+    for (; t != t_end && v != v_end; ++t, ++v) {
+        observations.push_back({static_cast<Time>(*t), static_cast<Value>(*v)});
+    }
+    if (t != t_end || v != v_end) {
+        std::size_t time_count = observations.size();
+        std::size_t value_count = observations.size();
+        for (; t != t_end; ++t) ++time_count;
+        for (; v != v_end; ++v) ++value_count;
+        throw invalid_argument("a series needs one value per time, but " + detail::integer_text(time_count) +
+                               " times and " + detail::integer_text(value_count) + " values were given.");
+    }
+    assign_unsorted(std::move(observations));
+}
+
+template <period Time, arithmetic Value>
+time_series<Time, Value>::time_series(sorted_unique_t, std::vector<Time> times, std::vector<Value> values)
+    : times_(std::move(times)), values_(std::move(values)) {
+    if (times_.size() != values_.size()) {
+        throw invalid_argument("a series needs one value per time, but " + detail::integer_text(times_.size()) +
+                               " times and " + detail::integer_text(values_.size()) + " values were given.");
+    }
+    for (size_type i = 1; i < times_.size(); ++i) {
+        if (!(times_[i - 1] < times_[i])) {
+            throw invalid_argument("times given as sorted are not: " + time_text(times_[i - 1]) + " comes before " +
+                                   time_text(times_[i]) + ".");
+        }
+    }
+}
+
+template <period Time, arithmetic Value>
+void time_series<Time, Value>::assign_unsorted(std::vector<observation<Time, Value>> observations) {
+    const auto by_time = [](const observation<Time, Value>& a, const observation<Time, Value>& b) {
+        return a.time < b.time;
+    };
+    if (!std::ranges::is_sorted(observations, by_time)) std::ranges::stable_sort(observations, by_time);
+    const auto repeated = std::ranges::adjacent_find(
+        observations, [](const auto& a, const auto& b) { return !(a.time < b.time); });
+    if (repeated != observations.end()) {
+        throw invalid_argument("the time " + time_text(repeated->time) +
+                               " appears more than once; a series holds one value per time.");
+    }
+    times_.reserve(observations.size());
+    values_.reserve(observations.size());
+    for (const auto& o : observations) {
+        times_.push_back(o.time);
+        values_.push_back(o.value);
+    }
+}
+
+template <period Time, arithmetic Value>
+auto time_series<Time, Value>::find_index(const Time& t) const noexcept -> size_type {
+    const auto it = std::ranges::lower_bound(times_, t);
+    if (it == times_.end() || t < *it) return npos;
+    return static_cast<size_type>(it - times_.begin());
+}
+
+template <period Time, arithmetic Value>
+void time_series<Time, Value>::throw_missing(const Time& t) const {
+    if (empty()) throw missing_observation("no observation at " + time_text(t) + " in an empty series.");
+    throw missing_observation("no observation at " + time_text(t) + " in a series covering " +
+                              time_text(times_.front()) + ".." + time_text(times_.back()) + ".");
+}
+
+template <period Time, arithmetic Value>
+Time time_series<Time, Value>::first_time() const {
+    if (empty()) throw undefined_result("an empty series has no first time.");
+    return times_.front();
+}
+
+template <period Time, arithmetic Value>
+Time time_series<Time, Value>::last_time() const {
+    if (empty()) throw undefined_result("an empty series has no last time.");
+    return times_.back();
+}
+
+template <period Time, arithmetic Value>
+const Value& time_series<Time, Value>::at(const Time& t) const {
+    const size_type i = find_index(t);
+    if (i == npos) throw_missing(t);
+    return values_[i];
+}
+
+template <period Time, arithmetic Value>
+const Value* time_series<Time, Value>::find(const Time& t) const noexcept {
+    const size_type i = find_index(t);
+    return i == npos ? nullptr : &values_[i];
+}
+
+template <period Time, arithmetic Value>
+tally::change<Value> time_series<Time, Value>::change(const Time& t0, const Time& t1) const {
+    return tally::change<Value>(at(t0), at(t1));
+}
+
+template <period Time, arithmetic Value>
+void time_series<Time, Value>::insert(const Time& t, const Value& v) {
+    const auto it = std::ranges::lower_bound(times_, t);
+    if (it != times_.end() && !(t < *it)) {
+        throw invalid_argument("the time " + time_text(t) + " is already in the series; a series holds one value per time.");
+    }
+    const auto offset = it - times_.begin();
+    times_.insert(it, t);
+    values_.insert(values_.begin() + offset, v);
+}
+
+template <period Time, arithmetic Value>
+void time_series<Time, Value>::insert_or_assign(const Time& t, const Value& v) {
+    const size_type i = find_index(t);
+    if (i != npos) {
+        values_[i] = v;
+    } else {
+        insert(t, v);
+    }
+}
+
+} // namespace tally

@@ -1,0 +1,1 @@
+#include <tally/time_series.hpp>
