@@ -292,4 +292,272 @@ struct quantile_position {
     return {lo, lo + 1, v - f};
 }
 
+/// The position of quantile q among n >= 1 sorted values. The index
+/// arithmetic follows numpy 1.22+ (numpy/lib/function_base.py,
+/// _QuantileMethods) operation for operation, so that results agree with
+/// numpy and pandas to the last bit, including at the jumps of the
+/// discontinuous methods. Hyndman & Fan, "Sample quantiles in statistical
+/// packages", The American Statistician 50 (1996) 361–365: with p = q and
+/// 1-based order statistics, type k uses
+///   1: x[ceil(np)]                         (inverse of the empirical CDF)
+///   2: as 1, averaging at the discontinuities
+///   3: x[nearest integer to np - 1/2], ties to the even order statistic
+///   4..9: interpolate at np + m, m = 0, 1/2, p, 1 - p, (p + 1)/3, p/4 + 3/8.
+[[nodiscard]] inline quantile_position position_of(std::size_t n, double q, quantile_method method) {
+    const double nd = static_cast<double>(n);
+    // numpy's _compute_virtual_index: n*q + (alpha + q*(1 - alpha - beta)) - 1.
+    const auto virtual_index = [&](double alpha, double beta) {
+        return nd * q + (alpha + q * (1 - alpha - beta)) - 1;
+    };
+    switch (method) {
+    case quantile_method::type1: {  // inverted_cdf
+        const double v = nd * q - 1;
+        const double f = std::floor(v);
+        const std::size_t i = clamp_index(v - f == 0 ? f : f + 1, n);
+        return {i, i, 0.0};
+    }
+    case quantile_method::type2: {  // averaged_inverted_cdf
+        quantile_position p = continuous_position(nd * q - 1, n);
+        if (p.lo != p.hi) p.gamma = p.gamma == 0 ? 0.5 : 1.0;
+        return p;
+    }
+    case quantile_method::type3: {  // closest_observation
+        const double v = nd * q - 1 - 0.5;
+        const double f = std::floor(v);
+        const std::size_t i = clamp_index(v - f == 0 && std::fmod(f, 2.0) == 0 ? f : f + 1, n);
+        return {i, i, 0.0};
+    }
+    case quantile_method::type4: return continuous_position(virtual_index(0, 1), n);
+    case quantile_method::type5: return continuous_position(virtual_index(0.5, 0.5), n);
+    case quantile_method::type6: return continuous_position(virtual_index(0, 0), n);
+    case quantile_method::type7: return continuous_position((nd - 1) * q, n);
+    case quantile_method::type8: return continuous_position(virtual_index(1 / 3.0, 1 / 3.0), n);
+    case quantile_method::type9: return continuous_position(virtual_index(3 / 8.0, 3 / 8.0), n);
+    case quantile_method::lower: {
+        const std::size_t i = clamp_index(std::floor((nd - 1) * q), n);
+        return {i, i, 0.0};
+    }
+    case quantile_method::higher: {
+        const std::size_t i = clamp_index(std::ceil((nd - 1) * q), n);
+        return {i, i, 0.0};
+    }
+    case quantile_method::nearest: {  // numpy's np.around: half to even
+        const std::size_t i = clamp_index(round_half_even((nd - 1) * q), n);
+        return {i, i, 0.0};
+    }
+    case quantile_method::midpoint: {
+        const double w = (nd - 1) * q;
+        quantile_position p = continuous_position(0.5 * (std::floor(w) + std::ceil(w)), n);
+        if (p.lo != p.hi) p.gamma = p.gamma == 0 ? 0.0 : 0.5;
+        return p;
+    }
+    }
+    return continuous_position((nd - 1) * q, n);
+}
+
+/// numpy's _lerp: a + (b - a) t, computed from the nearer end so that
+/// t = 1 gives b exactly.
+template <class A>
+[[nodiscard]] constexpr A lerp(A a, A b, A t) noexcept {
+    const A d = b - a;
+    return t >= A(0.5) ? b - d * (A(1) - t) : a + d * t;
+}
+
+/// Copies the values kept under the policy into a scratch buffer. Returns
+/// false when the policy is propagate and a NaN was seen (the result is NaN).
+template <class R, class T>
+[[nodiscard]] bool gather(R&& r, nan_policy policy, std::vector<T>& out, std::size_t& nans) {
+    if constexpr (std::ranges::sized_range<R>) {
+        out.reserve(static_cast<std::size_t>(std::ranges::size(r)));
+    }
+    for (auto it = std::ranges::begin(r); it != std::ranges::end(r); ++it) {
+        const T x = *it;
+        if (is_nan(x)) {
+            ++nans;
+            if (policy == nan_policy::propagate) return false;
+            continue;
+        }
+        out.push_back(x);
+    }
+    return true;
+}
+
+/// The quantile of the values in `values` (which it reorders). O(n)
+/// expected: std::nth_element for the lower order statistic, then the
+/// minimum of the part above it for the upper one.
+template <class T>
+[[nodiscard]] auto quantile_of_scratch(std::vector<T>& values, double q, quantile_method method) {
+    using A = accumulator_t<T>;
+    using Out = statistic_t<T>;
+    const quantile_position p = position_of(values.size(), q, method);
+    const auto lo = values.begin() + static_cast<std::ptrdiff_t>(p.lo);
+    std::nth_element(values.begin(), lo, values.end());
+    const A a = static_cast<A>(*lo);
+    if (p.hi == p.lo || p.gamma == 0) return static_cast<Out>(a);
+    const A b = static_cast<A>(*std::min_element(lo + 1, values.end()));
+    return static_cast<Out>(lerp(a, b, static_cast<A>(p.gamma)));
+}
+
+template <class R>
+[[nodiscard]] auto quantile_impl(R&& r, double q, quantile_method method, nan_policy policy,
+                                 const std::string& what) {
+    using T = std::ranges::range_value_t<R>;
+    using Out = statistic_t<T>;
+    if (!(q >= 0.0 && q <= 1.0)) throw_bad_quantile(q);
+    std::vector<T> scratch;
+    std::size_t nans = 0;
+    if (!gather(r, policy, scratch, nans)) return std::numeric_limits<Out>::quiet_NaN();
+    if (scratch.empty()) throw_no_values(what, nans);
+    return quantile_of_scratch(scratch, q, method);
+}
+
+// --- extremes ------------------------------------------------------------
+
+/// The position (counting every element, NaN or not) and value of the
+/// least (Less = std::less) or greatest element; the first of equals.
+/// Under propagate the first NaN wins. Throws when nothing is left.
+template <class R, class Better>
+[[nodiscard]] constexpr auto extreme(R&& r, nan_policy policy, Better better, const char* what) {
+    using T = std::ranges::range_value_t<R>;
+    struct found {
+        std::size_t index;
+        T value;
+    };
+    std::size_t index = 0;
+    std::size_t nans = 0;
+    bool have = false;
+    found best{0, T{}};
+    for (auto it = std::ranges::begin(r); it != std::ranges::end(r); ++it, ++index) {
+        const T x = *it;
+        if (is_nan(x)) {
+            if (policy == nan_policy::propagate) return found{index, x};
+            ++nans;
+            continue;
+        }
+        if (!have || better(x, best.value)) {
+            best = found{index, x};
+            have = true;
+        }
+    }
+    if (!have) throw_no_values(what, nans);
+    return best;
+}
+
+// --- pairs ---------------------------------------------------------------
+
+/// Centred second moments of the pairs (x, y) that hold no NaN (under
+/// skip) — the inputs of covariance, correlation and the linear trend.
+template <class A>
+struct pair_moments {
+    std::size_t n = 0;
+    std::size_t pairs_with_nan = 0;
+    A mean_x = 0;
+    A mean_y = 0;
+    A sxx = 0;
+    A syy = 0;
+    A sxy = 0;
+    bool x_constant = true;
+    bool y_constant = true;
+};
+
+/// Two passes over the pairs: means from compensated (or exact integer)
+/// sums, then the corrected two-pass sums of squares and products
+/// (Chan, Golub & LeVeque 1983, as for the variance).
+template <class A, class XI, class YI>
+[[nodiscard]] constexpr pair_moments<A> moments_of_pairs(XI x_first, YI y_first, std::size_t length,
+                                                         nan_policy policy) {
+    using X = std::iter_value_t<XI>;
+    using Y = std::iter_value_t<YI>;
+    pair_moments<A> m{};
+    summer<X> sx{};
+    summer<Y> sy{};
+    X first_x{};
+    Y first_y{};
+    {
+        XI xi = x_first;
+        YI yi = y_first;
+        for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
+            const X x = *xi;
+            const Y y = *yi;
+            if (is_nan(x) || is_nan(y)) {
+                ++m.pairs_with_nan;
+                continue;
+            }
+            if (m.n == 0) {
+                first_x = x;
+                first_y = y;
+            } else {
+                if (x != first_x) m.x_constant = false;
+                if (y != first_y) m.y_constant = false;
+            }
+            sx.add(x);
+            sy.add(y);
+            ++m.n;
+        }
+    }
+    if (m.n == 0 || (policy == nan_policy::propagate && m.pairs_with_nan != 0)) return m;
+    const A nd = static_cast<A>(m.n);
+    m.mean_x = static_cast<A>(sx.value()) / nd;
+    m.mean_y = static_cast<A>(sy.value()) / nd;
+    A dx_sum = 0, dy_sum = 0, xx = 0, yy = 0, xy = 0;
+    XI xi = x_first;
+    YI yi = y_first;
+    for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
+        const X x = *xi;
+        const Y y = *yi;
+        if (is_nan(x) || is_nan(y)) continue;
+        const A dx = static_cast<A>(x) - m.mean_x;
+        const A dy = static_cast<A>(y) - m.mean_y;
+        dx_sum += dx;
+        dy_sum += dy;
+        xx += dx * dx;
+        yy += dy * dy;
+        xy += dx * dy;
+    }
+    m.sxx = xx - dx_sum * dx_sum / nd;
+    m.syy = yy - dy_sum * dy_sum / nd;
+    m.sxy = xy - dx_sum * dy_sum / nd;
+    if (m.sxx < 0) m.sxx = 0;
+    if (m.syy < 0) m.syy = 0;
+    return m;
+}
+
+// --- the normal distribution ---------------------------------------------
+
+/// The standard normal quantile Phi^-1(p) for 0 < p < 1: P. J. Acklam's
+/// rational approximation (relative error 1.15e-9; "An algorithm for
+/// computing the inverse normal cumulative distribution function", 2003),
+/// refined by one step of Halley's method on Phi(x) = erfc(-x/sqrt 2)/2,
+/// which brings it to full double precision.
+[[nodiscard]] inline double normal_quantile(double p) {
+    constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                            1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
+    constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                            6.680131188771972e+01,  -1.328068155288572e+01};
+    constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                            -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
+    constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                            3.754408661907416e+00};
+    // Phi^-1(1 - p) = -Phi^-1(p); 1 - p is exact for p >= 0.5 (Sterbenz).
+    if (p > 0.5) return -normal_quantile(1 - p);
+    constexpr double p_low = 0.02425;
+    double x = 0;
+    if (p < p_low) {
+        const double t = std::sqrt(-2 * std::log(p));
+        x = (((((c[0] * t + c[1]) * t + c[2]) * t + c[3]) * t + c[4]) * t + c[5]) /
+            ((((d[0] * t + d[1]) * t + d[2]) * t + d[3]) * t + 1);
+    } else {
+        const double u = p - 0.5;
+        const double r = u * u;
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * u /
+            (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    // Halley: e = Phi(x) - p, u = e / phi(x), x -= u / (1 + x u / 2).
+    constexpr double sqrt_2pi = 2.50662827463100050242;
+    constexpr double sqrt_half = 0.70710678118654752440;
+    const double e = 0.5 * std::erfc(-x * sqrt_half) - p;
+    const double u = e * sqrt_2pi * std::exp(x * x / 2);
+    return x - u / (1 + x * u / 2);
+}
+
 } // namespace tally::detail
