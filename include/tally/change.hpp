@@ -279,7 +279,8 @@ template <class CharT, class Traits, arithmetic T>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const change<T>& c) {
     std::string text = detail::value_text(c.from()) + " -> " + detail::value_text(c.to()) + " (";
     if constexpr (std::floating_point<T>) {
-        text += detail::floating_text(c.to() - c.from());
+        const T d = c.to() - c.from();
+        text += (d > 0 ? "+" : "") + detail::floating_text(d);
     } else {
         const detail::int128 d = detail::exact_difference(c.from(), c.to());
         text += (d > 0 ? "+" : "") + detail::integer_text(d);

@@ -1,0 +1,213 @@
+// Tests for tally/time_series.hpp (and the integral-year and
+// std::chrono::year calendars it relies on).
+#include <tally/time_series.hpp>
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <list>
+#include <random>
+#include <ranges>
+#include <vector>
+
+using tally::time_series;
+
+namespace {
+// Social media accounts removed at the request of prison authorities, England and Wales.
+// 2015-2018: MoJ answer to a PA freedom-of-information request (ITV News, 2019-04-01);
+// 2019: HMPPS freedom-of-information release (PoliticsHome, February 2020).
+const time_series<int, int> removals{{2015, 153}, {2016, 462}, {2017, 527}, {2018, 594}, {2019, 387}};
+} // namespace
+
+static_assert(std::ranges::random_access_range<time_series<int, int>>);
+static_assert(std::ranges::sized_range<time_series<int, int>>);
+static_assert(tally::period<int>);
+static_assert(tally::period<std::chrono::year>);
+static_assert(!tally::period<double>, "a floating time has no calendar");
+
+TEST_CASE("time_series: holds times in order with their values") {
+    CHECK(removals.size() == 5);
+    CHECK_FALSE(removals.empty());
+    CHECK(std::ranges::equal(removals.times(), std::array{2015, 2016, 2017, 2018, 2019}));
+    CHECK(std::ranges::equal(removals.values(), std::array{153, 462, 527, 594, 387}));
+    CHECK(removals.first_time() == 2015);
+    CHECK(removals.last_time() == 2019);
+}
+
+TEST_CASE("time_series: at finds a value by its time") {
+    CHECK(removals.at(2019) == 387);
+    CHECK(removals.at(2015) == 153);
+    CHECK(removals.contains(2017));
+    CHECK_FALSE(removals.contains(2020));
+    REQUIRE(removals.find(2018) != nullptr);
+    CHECK(*removals.find(2018) == 594);
+    CHECK(removals.find(2014) == nullptr);
+}
+
+TEST_CASE("time_series: a missing time throws, naming it and the span covered") {
+    CHECK_THROWS_WITH_AS((void)removals.at(2020), "no observation at 2020 in a series covering 2015..2019.",
+                         tally::missing_observation);
+    CHECK_THROWS_WITH_AS((void)removals.change(2014, 2019), "no observation at 2014 in a series covering 2015..2019.",
+                         tally::missing_observation);
+    const time_series<int, int> empty;
+    CHECK_THROWS_WITH_AS((void)empty.at(2020), "no observation at 2020 in an empty series.",
+                         tally::missing_observation);
+    CHECK_THROWS_WITH_AS((void)empty.first_time(), "an empty series has no first time.", tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)empty.last_time(), "an empty series has no last time.", tally::undefined_result);
+}
+
+TEST_CASE("time_series: a gap in the middle is missing, not interpolated") {
+    const time_series<int, int> gappy{{2015, 1}, {2017, 3}};
+    CHECK_THROWS_WITH_AS((void)gappy.at(2016), "no observation at 2016 in a series covering 2015..2017.",
+                         tally::missing_observation);
+}
+
+TEST_CASE("time_series: change between two times is a tally::change") {
+    const tally::change<int> c = removals.change(2018, 2019);
+    CHECK(c == tally::change{594, 387});
+    CHECK(c.difference() == -207);
+    CHECK(removals.change(2015, 2019).ratio() == doctest::Approx(387.0 / 153.0));
+}
+
+TEST_CASE("time_series: unsorted input is sorted by time") {
+    const time_series<int, int> shuffled{{2019, 387}, {2015, 153}, {2017, 527}, {2016, 462}, {2018, 594}};
+    CHECK(shuffled == removals);
+}
+
+TEST_CASE("time_series: a repeated time throws, naming it") {
+    CHECK_THROWS_WITH_AS((time_series<int, int>{{2018, 594}, {2019, 387}, {2018, 600}}),
+                         "the time 2018 appears more than once; a series holds one value per time.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, int>(std::vector{2015, 2015}, std::vector{1, 2})),
+                         "the time 2015 appears more than once; a series holds one value per time.",
+                         tally::invalid_argument);
+}
+
+TEST_CASE("time_series: ranges of different lengths throw, naming both lengths") {
+    CHECK_THROWS_WITH_AS((time_series<int, int>(std::vector{2015, 2016, 2017}, std::vector{1, 2})),
+                         "a series needs one value per time, but 3 times and 2 values were given.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, int>(std::vector{2015}, std::vector{1, 2, 3, 4})),
+                         "a series needs one value per time, but 1 times and 4 values were given.",
+                         tally::invalid_argument);
+}
+
+TEST_CASE("time_series: built from any input ranges") {
+    const std::list<int> years{2016, 2015};
+    const std::deque<double> values{2.5, 1.5};
+    const time_series<int, double> s(years, values);
+    CHECK(s.at(2015) == doctest::Approx(1.5));
+    const auto doubled = std::views::iota(0, 3) | std::views::transform([](int i) { return 2 * i; });
+    const time_series<int, int> t(std::views::iota(2000, 2003), doubled);
+    CHECK(t.at(2002) == 4);
+}
+
+TEST_CASE("time_series: sorted_unique input is checked, not sorted") {
+    const time_series<int, int> s(tally::sorted_unique, {2015, 2016}, {1, 2});
+    CHECK(s.at(2016) == 2);
+    CHECK_THROWS_WITH_AS((time_series<int, int>(tally::sorted_unique, {2016, 2015}, {1, 2})),
+                         "times given as sorted are not: 2016 comes before 2015.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, int>(tally::sorted_unique, {2016, 2016}, {1, 2})),
+                         "times given as sorted are not: 2016 comes before 2016.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, int>(tally::sorted_unique, {2016}, {1, 2})),
+                         "a series needs one value per time, but 1 times and 2 values were given.",
+                         tally::invalid_argument);
+}
+
+TEST_CASE("time_series: iteration yields observations in time order") {
+    std::vector<int> years, counts;
+    for (auto [year, count] : removals) {
+        years.push_back(year);
+        counts.push_back(count);
+    }
+    CHECK(years == std::vector{2015, 2016, 2017, 2018, 2019});
+    CHECK(counts == std::vector{153, 462, 527, 594, 387});
+    CHECK(removals.begin()[4].value == 387);
+    CHECK(removals.end() - removals.begin() == 5);
+    CHECK((*(removals.end() - 1)).time == 2019);
+    auto big = removals | std::views::filter([](auto o) { return o.value > 500; });
+    CHECK(std::ranges::distance(big) == 2);
+}
+
+TEST_CASE("time_series: insert keeps times ordered and refuses a repeat") {
+    time_series<int, int> s{{2015, 153}, {2019, 387}};
+    s.insert(2017, 527);
+    s.insert(2020, 1);
+    CHECK(std::ranges::equal(s.times(), std::array{2015, 2017, 2019, 2020}));
+    CHECK(std::ranges::equal(s.values(), std::array{153, 527, 387, 1}));
+    CHECK_THROWS_WITH_AS(s.insert(2017, 1), "the time 2017 is already in the series; a series holds one value per time.",
+                         tally::invalid_argument);
+    s.insert_or_assign(2017, 528);
+    s.insert_or_assign(2016, 462);
+    CHECK(s.at(2017) == 528);
+    CHECK(s.at(2016) == 462);
+}
+
+TEST_CASE("time_series: construction is invariant under the order of its input") {
+    std::mt19937 rng(2019);
+    std::vector<int> years(200);
+    std::iota(years.begin(), years.end(), 1900);
+    std::vector<double> values(years.size());
+    std::ranges::transform(years, values.begin(), [](int y) { return y * 0.5; });
+    const time_series<int, double> sorted(years, values);
+    for (int round = 0; round < 50; ++round) {
+        std::vector<std::size_t> order(years.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::ranges::shuffle(order, rng);
+        std::vector<int> t;
+        std::vector<double> v;
+        for (std::size_t i : order) {
+            t.push_back(years[i]);
+            v.push_back(values[i]);
+        }
+        REQUIRE(time_series<int, double>(t, v) == sorted);
+    }
+}
+
+TEST_CASE("time_series: std::chrono::year times") {
+    using std::chrono::year;
+    const time_series<year, int> s{{year{2018}, 594}, {year{2019}, 387}};
+    CHECK(s.change(year{2018}, year{2019}).difference() == -207);
+    CHECK_THROWS_WITH_AS((void)s.at(year{2020}), "no observation at 2020 in a series covering 2018..2019.",
+                         tally::missing_observation);
+}
+
+TEST_CASE("time_series: NaN values are kept as given") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const time_series<int, double> s{{2015, 1.0}, {2016, nan}};
+    CHECK(std::isnan(s.at(2016)));
+}
+
+TEST_CASE("period: integral years and std::chrono::year step one year at a time") {
+    CHECK(tally::next_period(2019) == 2020);
+    CHECK(tally::previous_period(2019) == 2018);
+    CHECK(tally::advance(2019, -4) == 2015);
+    CHECK(tally::periods_between(2015, 2018) == 3);
+    CHECK(tally::years_between(2015, 2018) == doctest::Approx(3));
+    CHECK(tally::time_text(2019) == "2019");
+    using std::chrono::year;
+    CHECK(tally::next_period(year{2019}) == year{2020});
+    CHECK(tally::periods_between(year{2015}, year{2019}) == 4);
+    CHECK(tally::time_text(year{-44}) == "-44");
+}
+
+TEST_CASE("period: stepping past the time type's range throws instead of wrapping") {
+    CHECK_THROWS_WITH_AS((void)tally::next_period(std::int16_t{32767}),
+                         "the year 32768, 1 periods from 32767, is outside the range of the series' time type.",
+                         tally::overflow_error);
+    CHECK_THROWS_WITH_AS((void)tally::advance(std::numeric_limits<std::int64_t>::min(), -1),
+                         "the year -9223372036854775809, -1 periods from -9223372036854775808, is outside the "
+                         "range of the series' time type.",
+                         tally::overflow_error);
+    CHECK_THROWS_WITH_AS((void)tally::next_period(std::chrono::year{32767}),
+                         "the year 32768, 1 periods from 32767, is outside the range of std::chrono::year.",
+                         tally::overflow_error);
+    CHECK_THROWS_WITH_AS((void)tally::periods_between(std::numeric_limits<std::int64_t>::min(),
+                                                      std::numeric_limits<std::int64_t>::max()),
+                         "the number of years from -9223372036854775808 to 9223372036854775807 does not fit in a "
+                         "64-bit signed integer.",
+                         tally::overflow_error);
+}
