@@ -28,16 +28,13 @@
 #include <string>
 #include <type_traits>
 
+#include "detail/concepts.hpp"
 #include "detail/int128.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "percent.hpp"
 
 namespace tally {
-
-/// The arithmetic types tally counts and measures with (bool excluded).
-template <class T>
-concept arithmetic = (std::integral<T> && !std::same_as<T, bool>) || std::floating_point<T>;
 
 /// Which way a change goes. `undefined` when a floating end is NaN.
 enum class direction { fall, unchanged, rise, undefined };

@@ -1,39 +1,59 @@
 #pragma once
 // tally/claims.hpp: a claim as written, checked against the data.
 //
-//   using tally::claim;
-//   constexpr auto v = tally::check(tally::change{4963, 10213},
-//                                   claim::percent_change("110", tally::direction::rise));
+//   constexpr auto v = tally::check(tally::change{4963, 10213}, "a 110% rise");
 //   v.holds();      // false: +105.8%, and "110%" allows 109.5%..110.5%
 //   v.implied();    // the later values that would make it hold: 10,398..10,447
 //   v.explain();    // one paragraph that says all of the above
+//   static_assert(tally::check(tally::change{153, 387}, "more than twice as high").holds());
+//
+// A claim is read from text by tally::parse_claim (claim_parser.hpp, which
+// this header includes at its end) or built with the factories below.
 //
 // The precision of a stated number is read from how it is written: "110"
 // allows [109.5, 110.5], "34.8" allows [34.75, 34.85]. A value exactly on a
 // boundary is consistent with the claim, and the verdict says it sits on
-// the boundary. Hedges move the interval: "more than 2" is (2, inf), "at
-// least 2" is [2, inf), "less than 2" is (-inf, 2), "at most 2" is
-// (-inf, 2]; a hedged number is taken exactly, not widened by its precision.
+// the boundary. Hedges move the interval (N is the number as written, t a
+// relative tolerance from claim_options, 5% unless set):
+//   more than N, over N          (N, inf)
+//   at least N                   [N, inf)
+//   less than N, under N         (-inf, N)
+//   at most N, no more than N    (-inf, N]
+//   about N, around, roughly     [N(1 - t), N(1 + t)], or N's stated precision
+//                                where that is wider ("about 5" is 4.5..5.5)
+//   almost N, nearly N           [N(1 - t), N)
+//   just over N                  (N, N(1 + t)]
+//   just under N                 [N(1 - t), N)
+// A hedged number is otherwise taken exactly, not widened by its precision.
+// For a fall the hedge applies to its size: "fell by more than 30%" is a
+// change below -30%. Fraction words ("a third", "a quarter", "half",
+// "halved") have no written precision and are read as "about" that fraction.
 //
 // For integer inputs the decision is exact: the figure (to - from) * 100 /
 // from is compared with each bound p/q by cross-multiplication in 256-bit
 // arithmetic, never by a floating-point comparison that could flip at a
 // rounding boundary. Floating inputs are compared in long double.
 //
-// Claim kinds supplied here (the parser in a later layer produces them from
-// text):
+// Claim kinds:
 //   claim::percent_change("110", direction::rise)       "a 110% rise"
 //   claim::percent_change("34.8", direction::fall)      "fell by 34.8%"
 //   claim::times_as_high("2", hedge::more_than)         "more than twice as high"
+//   claim::times_higher_than("8")                       "eight times higher" (8 or 9 times as high)
 //   claim::direction_of(direction::fall)                "a drop"
 //   claim::value("387")                                 "387"
 //   claim::magnitude_of(magnitude::hundreds)            "hundreds of"
+//   claim::share_of("11")                               "11% of", "3,949 (11%)"
+//   claim::points("1.1", direction::fall)               "fell by 1.1 percentage points"
+//   claim::total("1,736")                               "a total of 1,736"
 
+#include <array>
 #include <compare>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,10 +66,12 @@
 namespace tally {
 
 /// A number as written: "34.8" is 348 with 1 decimal; "10,424" is 10424.
-/// Its precision is half a unit in its last written place.
+/// Its precision is half a unit in its last written place. A fraction word
+/// is digits / divisor: "a third" of a whole, in percent, is 100 / 3.
 struct stated_number {
     std::int64_t digits = 0;  ///< the written digits without point or separators, with sign
     int decimals = 0;         ///< digits written after the point
+    std::int64_t divisor = 1; ///< 1 for a number written in digits; 2, 3, 4 for "half", "a third", "a quarter"
 
     /// Reads "110", "34.8", "-6", "10,424", "1.10"; throws parse_error naming
     /// the text when it is not such a number (at most 15 significant digits
@@ -57,18 +79,42 @@ struct stated_number {
     [[nodiscard]] static constexpr stated_number parse(std::string_view text);
     /// The value as a double: 34.8.
     [[nodiscard]] constexpr double value() const noexcept;
-    /// The text it was read from, in canonical form: "34.8", "10,424".
+    /// Whether it is a fraction word, with no written precision.
+    [[nodiscard]] constexpr bool is_fraction() const noexcept { return divisor != 1; }
+    /// The text it was read from, in canonical form: "34.8", "10,424"; a
+    /// fraction as "100/3".
     [[nodiscard]] std::string text() const;
     [[nodiscard]] friend constexpr bool operator==(const stated_number&, const stated_number&) = default;
 };
 
-/// How a hedge word moves the interval a stated number allows.
+/// How a hedge word moves the interval a stated number allows (see the
+/// header comment for each interval).
 enum class hedge {
-    none,       ///< the number's precision: "110" allows [109.5, 110.5]
-    more_than,  ///< "more than", "over": (N, inf)
-    at_least,   ///< "at least": [N, inf)
-    less_than,  ///< "less than", "under": (-inf, N)
-    at_most,    ///< "at most", "no more than": (-inf, N]
+    none,        ///< the number's precision: "110" allows [109.5, 110.5]
+    more_than,   ///< "more than", "over": (N, inf)
+    at_least,    ///< "at least": [N, inf)
+    less_than,   ///< "less than", "under", "fewer than": (-inf, N)
+    at_most,     ///< "at most", "no more than", "up to": (-inf, N]
+    about,       ///< "about", "around", "roughly", "approximately": N(1 -+ t), or the precision if wider
+    almost,      ///< "almost", "nearly": [N(1 - t), N)
+    just_over,   ///< "just over": (N, N(1 + t)]
+    just_under,  ///< "just under": [N(1 - t), N)
+};
+
+/// A relative tolerance num/den, 0 <= num/den < 1 and 0 < den <= 1,000,000:
+/// {5, 100} is 5%.
+struct tolerance {
+    std::int64_t num = 5;
+    std::int64_t den = 100;
+    [[nodiscard]] friend constexpr bool operator==(const tolerance&, const tolerance&) = default;
+};
+
+/// What the soft hedges mean: each a relative tolerance around N.
+struct claim_options {
+    tolerance about{5, 100};   ///< "about N" (and fraction words): [N(1 - t), N(1 + t)]
+    tolerance almost{5, 100};  ///< "almost N", "nearly N": [N(1 - t), N)
+    tolerance just{5, 100};    ///< "just over N": (N, N(1 + t)]; "just under N": [N(1 - t), N)
+    [[nodiscard]] friend constexpr bool operator==(const claim_options&, const claim_options&) = default;
 };
 
 /// Orders of magnitude people write: "hundreds of" allows 200..999,
@@ -83,6 +129,18 @@ enum class claim_kind {
     direction,       ///< only which way it went
     value,           ///< one observation's value
     magnitude,       ///< one observation's order of magnitude
+    share,           ///< a part of a whole, in percent: "11% of", "a third of"
+    points,          ///< a difference of two shares or rates, in percentage points
+    total,           ///< a sum over a series: "a total of 1,736"
+};
+
+/// A time named in a claim: a year ("in 2019"), or with a month the 12
+/// months to that month ("12 months to March 2019"). Year 0 is no time.
+struct claim_time {
+    int year = 0;
+    int month = 0;  ///< 1..12 for "12 months to <month> <year>", else 0
+    [[nodiscard]] constexpr bool named() const noexcept { return year != 0; }
+    [[nodiscard]] friend constexpr bool operator==(const claim_time&, const claim_time&) = default;
 };
 
 /// A claim as written, reduced to what it asserts. A literal type.
@@ -92,18 +150,47 @@ struct claim {
     stated_number number{};
     tally::hedge hedge = tally::hedge::none;
     tally::magnitude order = tally::magnitude::hundreds;
+    /// "N times higher": read both as N and as N + 1 times as high.
+    bool times_higher = false;
+    /// A second, unhedged figure of the same kind: the "2.53" of "more than
+    /// doubled (2.53 times)"; it must hold too.
+    std::optional<stated_number> second_figure{};
+    /// The earlier value as stated: "on the 594", "from 594", "when just 153".
+    std::optional<stated_number> stated_from{};
+    /// The later value as stated: "to 387", "at 387".
+    std::optional<stated_number> stated_to{};
+    /// The part of a share as stated: the 3,949 of "3,949 (11%)".
+    std::optional<stated_number> stated_part{};
+    /// The earlier time: "between 2015 and", "since 2015", "as it was in 2015".
+    claim_time from_time{};
+    /// The later time: "and 2018", "in 2019", "12 months to March 2019".
+    claim_time to_time{};
+    /// "on the previous year", "year-on-year": the earlier time is the period before the later.
+    bool previous_period = false;
+    /// "since 2015": the later time is the series' last.
+    bool since = false;
 
     /// "a 110% rise" is percent_change("110", direction::rise).
     [[nodiscard]] static constexpr claim percent_change(std::string_view number, tally::direction dir,
                                                         tally::hedge h = tally::hedge::none);
     /// "more than twice as high" is times_as_high("2", hedge::more_than).
     [[nodiscard]] static constexpr claim times_as_high(std::string_view number, tally::hedge h = tally::hedge::none);
+    /// "eight times higher" is times_higher("8"): 8 or 9 times as high.
+    [[nodiscard]] static constexpr claim times_higher_than(std::string_view number,
+                                                           tally::hedge h = tally::hedge::none);
     /// "a drop" is direction_of(direction::fall).
     [[nodiscard]] static constexpr claim direction_of(tally::direction dir);
     /// "387" is value("387"); "more than 1,000" is value("1,000", hedge::more_than).
     [[nodiscard]] static constexpr claim value(std::string_view number, tally::hedge h = tally::hedge::none);
     /// "hundreds of" is magnitude_of(magnitude::hundreds).
     [[nodiscard]] static constexpr claim magnitude_of(tally::magnitude m);
+    /// "11% of" is share_of("11"): the part is 11% of the whole.
+    [[nodiscard]] static constexpr claim share_of(std::string_view percent, tally::hedge h = tally::hedge::none);
+    /// "fell by 1.1 percentage points" is points("1.1", direction::fall).
+    [[nodiscard]] static constexpr claim points(std::string_view number, tally::direction dir,
+                                                tally::hedge h = tally::hedge::none);
+    /// "a total of 1,736" is total("1,736").
+    [[nodiscard]] static constexpr claim total(std::string_view number, tally::hedge h = tally::hedge::none);
 
     [[nodiscard]] friend constexpr bool operator==(const claim&, const claim&) = default;
 };
@@ -130,6 +217,28 @@ enum class outcome {
     holds,          ///< the figure lies in the interval the wording allows
     does_not_hold,  ///< it lies outside
     undefined,      ///< no figure exists (zero base, ...): see why_undefined()
+    ambiguous,      ///< the wording reads two ways and they disagree: see readings()
+};
+
+/// One reading of an ambiguous wording ("eight times higher" as 8 or as 9
+/// times as high) and its verdict.
+struct claim_reading {
+    stated_number multiple{};             ///< the multiple this reading takes
+    tally::outcome outcome = tally::outcome::undefined;
+    tally::interval allowed{};            ///< the figures this reading allows
+    std::optional<tally::interval> implied{};  ///< the later values that would make it hold
+    bool on_boundary = false;
+};
+
+/// Where a verdict comes from: the inputs, the formula, the reading of the
+/// wording, the interval it allows and the relative tolerance it applied.
+struct provenance {
+    long double from = 0;           ///< the earlier value, the whole of a share, or the value checked
+    long double to = 0;             ///< the later value, the part of a share, or the value checked
+    std::string_view formula;       ///< "(to - from) / from * 100"
+    std::string_view reading;       ///< how the hedge and the written precision were read
+    tally::interval allowed{};      ///< the figures the wording allows
+    tally::tolerance applied{0, 1}; ///< the relative tolerance the hedge applied; 0/1 when none
 };
 
 /// The result of checking a claim: the figure, the interval the wording
@@ -137,23 +246,29 @@ enum class outcome {
 /// so a check can be a static_assert.
 class verdict {
 public:
+    /// Whether the claim holds (for an ambiguous wording: under every reading).
     [[nodiscard]] constexpr bool holds() const noexcept { return outcome_ == tally::outcome::holds; }
     [[nodiscard]] constexpr tally::outcome outcome() const noexcept { return outcome_; }
     /// The claim as read.
     [[nodiscard]] constexpr const tally::claim& claim() const noexcept { return claim_; }
-    /// The computed figure in the claim's unit: percent for percent_change,
-    /// the ratio for multiple, the difference for direction, the value for
-    /// value and magnitude. NaN when the outcome is undefined.
+    /// The computed figure in the claim's unit: percent for percent_change
+    /// and share, the ratio for multiple, the difference for direction and
+    /// points, the value for value, magnitude and total. NaN when undefined.
     [[nodiscard]] constexpr double figure() const noexcept { return figure_; }
-    /// The interval of figures the wording allows.
+    /// The interval of figures the wording allows (the first reading's, when
+    /// there are two).
     [[nodiscard]] constexpr tally::interval allowed() const noexcept { return allowed_; }
     /// Whether the figure sits exactly on a closed end of the allowed interval.
     [[nodiscard]] constexpr bool on_boundary() const noexcept { return on_boundary_; }
     /// For a claim about a change: the later values that would make it hold,
     /// given the earlier one (for integer inputs, whole numbers within the
     /// input type's range); empty when none would, or the claim is about a
-    /// single value.
+    /// single value. For a share: the parts that would make it hold.
     [[nodiscard]] constexpr std::optional<tally::interval> implied() const noexcept { return implied_; }
+    /// For a claim about a change: the earlier values that would make it
+    /// hold, given the later one (for a relative claim, positive bases only);
+    /// empty when none would or the claim is about a single value.
+    [[nodiscard]] constexpr std::optional<tally::interval> implied_from() const noexcept { return implied_from_; }
     /// Why no figure exists, when the outcome is undefined.
     [[nodiscard]] constexpr std::optional<undefined_reason> why_undefined() const noexcept { return reason_; }
     /// Whether the inputs were integers (and the decision exact).
@@ -162,11 +277,26 @@ public:
     [[nodiscard]] constexpr long double from() const noexcept { return from_; }
     [[nodiscard]] constexpr long double to() const noexcept { return to_; }
     [[nodiscard]] constexpr bool is_change() const noexcept { return is_change_; }
+    /// The readings of an ambiguous wording ("N times higher"), each with its
+    /// verdict; one reading otherwise.
+    [[nodiscard]] constexpr std::span<const claim_reading> readings() const noexcept {
+        return {readings_.data(), reading_count_};
+    }
+    /// Where the verdict comes from.
+    [[nodiscard]] constexpr tally::provenance provenance() const noexcept {
+        return tally::provenance{from_, to_, formula_, reading_, allowed_, tolerance_};
+    }
+    /// Whether the values stated beside the figure ("on the 594", "from 153
+    /// to 387", the part of "3,949 (11%)", a second figure) match the data.
+    [[nodiscard]] constexpr bool stated_values_match() const noexcept {
+        return stated_from_holds_ && stated_to_holds_ && stated_part_holds_ && second_holds_;
+    }
 
     /// One paragraph a reader understands: the figure, the inputs, what the
-    /// wording allows, the verdict, and what would make it hold.
-    /// `later` names the later observation ("2018"), else "later".
-    [[nodiscard]] std::string explain(std::string_view later = "later") const;
+    /// wording allows, the verdict, and what would make it hold. `later`
+    /// names the later observation ("2018"); empty: the time the check was
+    /// given by a series, else "later".
+    [[nodiscard]] std::string explain(std::string_view later = {}) const;
 
     // Built by check(); not for direct use.
     tally::outcome outcome_ = tally::outcome::undefined;
@@ -175,22 +305,62 @@ public:
     tally::interval allowed_{};
     bool on_boundary_ = false;
     std::optional<tally::interval> implied_{};
+    std::optional<tally::interval> implied_from_{};
     std::optional<undefined_reason> reason_{};
     bool integral_ = false;
     bool is_change_ = false;
+    bool percent_inputs_ = false;  ///< from and to are percents (points claims)
+    bool share_input_ = false;     ///< from is a whole, to its part
     long double from_ = 0;
     long double to_ = 0;
+    std::array<claim_reading, 2> readings_{};
+    std::size_t reading_count_ = 0;
+    std::string_view formula_{};
+    std::string_view reading_{};
+    tally::tolerance tolerance_{0, 1};
+    bool stated_from_holds_ = true;
+    bool stated_to_holds_ = true;
+    bool stated_part_holds_ = true;
+    bool second_holds_ = true;
+    std::array<char, 32> from_label_{};  ///< the earlier time's name, for a series check
+    std::array<char, 32> to_label_{};    ///< the later time's name, for a series check
 };
 
-/// Checks a claim about a change (percent_change, multiple, direction).
-/// Throws invalid_argument when the claim is about a single value. O(1).
+/// A part of a whole: 3,949 serious assaults of 34,223. The whole is the base.
 template <arithmetic T>
-[[nodiscard]] constexpr verdict check(const change<T>& c, const claim& cl);
+struct share {
+    T part;
+    T whole;
+    [[nodiscard]] friend constexpr bool operator==(const share&, const share&) = default;
+};
+template <class T>
+share(T, T) -> share<T>;
 
-/// Checks a claim about a single value (value, magnitude). Throws
-/// invalid_argument when the claim is about a change. O(1).
+/// Checks a claim about a change (percent_change, multiple, direction,
+/// points: for points, from and to are percents). A claim about a single
+/// value (value, magnitude) is checked against the later value. Throws
+/// invalid_argument when the claim is about a share or a total, or a
+/// tolerance in `options` is out of range. O(1).
 template <arithmetic T>
-[[nodiscard]] constexpr verdict check(T value, const claim& cl);
+[[nodiscard]] constexpr verdict check(const change<T>& c, const claim& cl, const claim_options& options = {});
+
+/// Checks a claim about a single value (value, magnitude, total). Throws
+/// invalid_argument when the claim is about a change or a share. O(1).
+template <arithmetic T>
+[[nodiscard]] constexpr verdict check(T value, const claim& cl, const claim_options& options = {});
+
+/// Checks a share claim ("11% of", "3,949 (11%)", "a third of") against a
+/// part and its whole. Throws invalid_argument for other claims. O(1).
+template <arithmetic T>
+[[nodiscard]] constexpr verdict check(const share<T>& s, const claim& cl, const claim_options& options = {});
+
+/// Checks a percentage-point claim ("rose by 1.3 percentage points")
+/// against two shares, the earlier first: the difference of their percents,
+/// exactly for integers. Throws invalid_argument for other claims. O(1).
+template <arithmetic T>
+[[nodiscard]] constexpr verdict check(const share<T>& earlier, const share<T>& later, const claim& cl,
+                                      const claim_options& options = {});
+
 
 // ---------------------------------------------------------------------------
 // Implementation
@@ -231,34 +401,70 @@ struct rational_interval {
     return a * static_cast<long double>(x.den) <=> static_cast<long double>(x.num) * b;
 }
 
-/// The interval a stated number allows under a hedge, in units of the
-/// number scaled by `scale` and signed by `sign`.
-[[nodiscard]] constexpr rational_interval stated_interval(const stated_number& n, hedge h, int sign) noexcept {
-    const int128 den = power_of_ten(n.decimals);
-    const int128 exact = static_cast<int128>(n.digits) * sign;  // value = exact / den
-    rational_interval r{};
+/// The ends of an interval swapped through zero: [a, b] becomes [-b, -a].
+[[nodiscard]] constexpr rational_interval mirrored(const rational_interval& r) noexcept {
+    rational_interval m{};
+    m.lower = r.upper;
+    m.upper = r.lower;
+    if (!m.lower.unbounded) m.lower.num = -m.lower.num;
+    if (!m.upper.unbounded) m.upper.num = -m.upper.num;
+    return m;
+}
+
+/// The relative tolerance a hedge applies under `options` (0/1 when none).
+[[nodiscard]] constexpr tolerance tolerance_for(const stated_number& n, hedge h, const claim_options& options) noexcept {
     switch (h) {
-    case hedge::none: {
-        // [N - h, N + h] with h half a unit in the last place: (2N -+ 1) / (2 den)
-        const int128 a = 2 * exact - 1, b = 2 * exact + 1;
-        r.lower = make_bound(a, 2 * den, true);
-        r.upper = make_bound(b, 2 * den, true);
-        break;
+    case hedge::about: return options.about;
+    case hedge::almost: return options.almost;
+    case hedge::just_over:
+    case hedge::just_under: return options.just;
+    case hedge::none: return n.is_fraction() ? options.about : tolerance{0, 1};
+    default: return tolerance{0, 1};
     }
+}
+
+/// The interval a stated number allows under a hedge, signed by `sign`
+/// (-1 for the size of a fall). Exact rationals throughout.
+[[nodiscard]] constexpr rational_interval stated_interval(const stated_number& n, hedge h, int sign,
+                                                         const claim_options& options = {}) noexcept {
+    const int128 den = power_of_ten(n.decimals) * n.divisor;
+    const int128 exact = n.digits;  // value = exact / den
+    const int128 size = exact < 0 ? -exact : exact;
+    rational_interval r{};
+    const tolerance t = tolerance_for(n, h, options);
+    const int128 tn = t.num, td = t.den;
+    switch (h) {
     case hedge::more_than: r.lower = make_bound(exact, den, false); break;
     case hedge::at_least: r.lower = make_bound(exact, den, true); break;
     case hedge::less_than: r.upper = make_bound(exact, den, false); break;
     case hedge::at_most: r.upper = make_bound(exact, den, true); break;
-    }
-    if (sign < 0) {  // a fall of "more than 30%" is below -30%: the hedge's ends swap
-        if (h == hedge::more_than || h == hedge::at_least) {
-            r.upper = r.lower;
-            r.lower = bound{};
-        } else if (h == hedge::less_than || h == hedge::at_most) {
-            r.lower = r.upper;
-            r.upper = bound{};
+    default: {
+        // on the size of the number, mirrored below for a negative number
+        if (h == hedge::none && !n.is_fraction()) {
+            // [N - h, N + h] with h half a unit in the last place: (2N -+ 1) / (2 den)
+            r.lower = make_bound(2 * size - 1, 2 * den, true);
+            r.upper = make_bound(2 * size + 1, 2 * den, true);
+        } else if (h == hedge::none || h == hedge::about) {
+            // N (1 -+ t), or the written precision where that is wider: 2 N t < 1 unit
+            if (!n.is_fraction() && 2 * size * tn < td) {
+                r.lower = make_bound(2 * size - 1, 2 * den, true);
+                r.upper = make_bound(2 * size + 1, 2 * den, true);
+            } else {
+                r.lower = make_bound(size * (td - tn), den * td, true);
+                r.upper = make_bound(size * (td + tn), den * td, true);
+            }
+        } else if (h == hedge::almost || h == hedge::just_under) {
+            r.lower = make_bound(size * (td - tn), den * td, true);
+            r.upper = make_bound(size, den, false);
+        } else {  // just_over
+            r.lower = make_bound(size, den, false);
+            r.upper = make_bound(size * (td + tn), den * td, true);
         }
+        if (exact < 0) r = mirrored(r);
+        break;
     }
+    }
+    if (sign < 0) r = mirrored(r);  // a fall of "more than 30%" is below -30%
     return r;
 }
 
@@ -289,16 +495,6 @@ struct rational_interval {
     constexpr double inf = std::numeric_limits<double>::infinity();
     return interval{bound_value(r.lower, -inf), bound_value(r.upper, inf), r.lower.inclusive || r.lower.unbounded,
                     r.upper.inclusive || r.upper.unbounded};
-}
-
-/// floor(a / b) and ceil(a / b) for b > 0.
-[[nodiscard]] constexpr int128 floor_div(int128 a, int128 b) noexcept {
-    const int128 q = a / b;
-    return (a % b != 0 && a < 0) ? q - 1 : q;
-}
-[[nodiscard]] constexpr int128 ceil_div(int128 a, int128 b) noexcept {
-    const int128 q = a / b;
-    return (a % b != 0 && a > 0) ? q + 1 : q;
 }
 
 /// Smallest integer x with x/1 inside a lower bound on x*k/den (see implied_integers).
@@ -343,8 +539,6 @@ struct integer_range {
     if (!out.lower_unbounded && !out.upper_unbounded && out.lower > out.upper) out.empty = true;
     return out;
 }
-
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 [[noreturn]] inline void throw_bad_number(std::string_view text, const char* why) {
     throw parse_error("\"" + std::string(text) + "\" is not a number as written: " + why + ".");
@@ -395,15 +589,16 @@ constexpr stated_number stated_number::parse(std::string_view text) {
     if (!seen_digit) detail::throw_bad_number(text, "it has no digits");
     if (group >= 0 && group != 3) detail::throw_bad_number(text, "its thousands separators do not group by three");
     if (seen_point && decimals == 0) detail::throw_bad_number(text, "it has no digit after the point");
-    return stated_number{negative ? -digits : digits, decimals};
+    return stated_number{negative ? -digits : digits, decimals, 1};
 }
 
 constexpr double stated_number::value() const noexcept {
     return static_cast<double>(static_cast<long double>(digits) /
-                               static_cast<long double>(detail::power_of_ten(decimals)));
+                               static_cast<long double>(detail::power_of_ten(decimals) * divisor));
 }
 
 inline std::string stated_number::text() const {
+    if (divisor != 1) return detail::integer_text(digits) + "/" + detail::integer_text(divisor);
     const detail::int128 den = detail::power_of_ten(decimals);
     const detail::int128 magnitude = digits < 0 ? -static_cast<detail::int128>(digits) : digits;
     std::string out = detail::group_thousands(detail::integer_text(magnitude / den));
@@ -420,39 +615,108 @@ constexpr claim claim::percent_change(std::string_view number, tally::direction 
     }
     stated_number n = stated_number::parse(number);
     if (n.digits < 0) throw invalid_argument("a claimed percent change is written without a sign; its direction says which way.");
-    return claim{claim_kind::percent_change, dir, n, h, tally::magnitude::hundreds};
+    claim c{};
+    c.kind = claim_kind::percent_change;
+    c.stated_direction = dir;
+    c.number = n;
+    c.hedge = h;
+    return c;
 }
 
 constexpr claim claim::times_as_high(std::string_view number, tally::hedge h) {
     const stated_number n = stated_number::parse(number);
     if (n.digits <= 0) throw invalid_argument("a claimed multiple must be above zero; \"" + std::string(number) + "\" is not.");
-    return claim{claim_kind::multiple, tally::direction::undefined, n, h, tally::magnitude::hundreds};
+    claim c{};
+    c.kind = claim_kind::multiple;
+    c.number = n;
+    c.hedge = h;
+    return c;
+}
+
+constexpr claim claim::times_higher_than(std::string_view number, tally::hedge h) {
+    claim c = times_as_high(number, h);
+    c.times_higher = true;
+    return c;
 }
 
 constexpr claim claim::direction_of(tally::direction dir) {
     if (dir == tally::direction::undefined) throw invalid_argument("a claimed direction must be rise, fall or unchanged.");
-    return claim{claim_kind::direction, dir, stated_number{}, tally::hedge::none, tally::magnitude::hundreds};
+    claim c{};
+    c.kind = claim_kind::direction;
+    c.stated_direction = dir;
+    return c;
 }
 
 constexpr claim claim::value(std::string_view number, tally::hedge h) {
-    return claim{claim_kind::value, tally::direction::undefined, stated_number::parse(number), h,
-                 tally::magnitude::hundreds};
+    claim c{};
+    c.kind = claim_kind::value;
+    c.number = stated_number::parse(number);
+    c.hedge = h;
+    return c;
 }
 
 constexpr claim claim::magnitude_of(tally::magnitude m) {
-    return claim{claim_kind::magnitude, tally::direction::undefined, stated_number{}, tally::hedge::none, m};
+    claim c{};
+    c.kind = claim_kind::magnitude;
+    c.order = m;
+    return c;
+}
+
+constexpr claim claim::share_of(std::string_view percent, tally::hedge h) {
+    const stated_number n = stated_number::parse(percent);
+    if (n.digits < 0) throw invalid_argument("a claimed share cannot be negative; \"" + std::string(percent) + "\" is.");
+    claim c{};
+    c.kind = claim_kind::share;
+    c.number = n;
+    c.hedge = h;
+    return c;
+}
+
+constexpr claim claim::points(std::string_view number, tally::direction dir, tally::hedge h) {
+    if (dir != tally::direction::rise && dir != tally::direction::fall) {
+        throw invalid_argument("a claimed change in percentage points needs a direction, rise or fall.");
+    }
+    const stated_number n = stated_number::parse(number);
+    if (n.digits < 0) {
+        throw invalid_argument("a claimed change in percentage points is written without a sign; its direction says which way.");
+    }
+    claim c{};
+    c.kind = claim_kind::points;
+    c.stated_direction = dir;
+    c.number = n;
+    c.hedge = h;
+    return c;
+}
+
+constexpr claim claim::total(std::string_view number, tally::hedge h) {
+    claim c{};
+    c.kind = claim_kind::total;
+    c.number = stated_number::parse(number);
+    c.hedge = h;
+    return c;
 }
 
 namespace detail {
 
+/// Throws invalid_argument naming a tolerance outside 0 <= num/den < 1, 0 < den <= 1,000,000.
+constexpr void require_valid(const claim_options& options) {
+    for (const tolerance& t : {options.about, options.almost, options.just}) {
+        if (t.den <= 0 || t.den > 1000000 || t.num < 0 || t.num >= t.den) {
+            throw invalid_argument("the tolerance " + integer_text(t.num) + "/" + integer_text(t.den) +
+                                   " is outside what a hedge can mean; give num/den with 0 <= num < den <= 1,000,000.");
+        }
+    }
+}
+
 /// The interval a claim allows for its figure, exactly.
-[[nodiscard]] constexpr rational_interval allowed_interval(const claim& c) noexcept {
+[[nodiscard]] constexpr rational_interval allowed_interval(const claim& c, const claim_options& options = {}) noexcept {
     rational_interval r{};
     switch (c.kind) {
-    case claim_kind::percent_change: {
+    case claim_kind::percent_change:
+    case claim_kind::points: {
         const int sign = c.stated_direction == tally::direction::fall ? -1 : 1;
-        r = stated_interval(c.number, c.hedge, sign);
-        // a rise is above 0%, a fall below it, whatever the hedge
+        r = stated_interval(c.number, c.hedge, sign, options);
+        // a rise is above 0, a fall below it, whatever the hedge
         if (sign > 0) {
             r.lower = tighter_lower(r.lower, make_bound(0, 1, false));
         } else {
@@ -460,8 +724,10 @@ namespace detail {
         }
         break;
     }
-    case claim_kind::multiple: r = stated_interval(c.number, c.hedge, 1); break;
-    case claim_kind::value: r = stated_interval(c.number, c.hedge, 1); break;
+    case claim_kind::multiple:
+    case claim_kind::value:
+    case claim_kind::share:
+    case claim_kind::total: r = stated_interval(c.number, c.hedge, 1, options); break;
     case claim_kind::direction:
         if (c.stated_direction == tally::direction::rise) r.lower = make_bound(0, 1, false);
         if (c.stated_direction == tally::direction::fall) r.upper = make_bound(0, 1, false);
@@ -496,31 +762,286 @@ template <class Number>
     return true;
 }
 
+/// Whether a / b lies within what a stated number allows at its precision.
+template <class Number>
+[[nodiscard]] constexpr bool matches(Number a, Number b, const stated_number& n) noexcept {
+    bool boundary = false;
+    return inside(a, b, stated_interval(n, hedge::none, 1), boundary);
+}
+
 [[nodiscard]] constexpr bool is_change_claim(claim_kind k) noexcept {
-    return k == claim_kind::percent_change || k == claim_kind::multiple || k == claim_kind::direction;
+    return k == claim_kind::percent_change || k == claim_kind::multiple || k == claim_kind::direction ||
+           k == claim_kind::points;
+}
+
+[[nodiscard]] constexpr std::string_view formula_for(claim_kind k, bool shares) noexcept {
+    switch (k) {
+    case claim_kind::percent_change: return "(to - from) / from * 100";
+    case claim_kind::multiple: return "to / from";
+    case claim_kind::direction: return "to - from";
+    case claim_kind::points:
+        return shares ? "(later part / later whole - earlier part / earlier whole) * 100" : "to - from, in percentage points";
+    case claim_kind::value: return "the value";
+    case claim_kind::magnitude: return "the value";
+    case claim_kind::share: return "part / whole * 100";
+    case claim_kind::total: return "the sum of the values";
+    }
+    return "";
+}
+
+[[nodiscard]] constexpr std::string_view reading_for(const claim& c) noexcept {
+    if (c.kind == claim_kind::direction) return "the direction only";
+    if (c.kind == claim_kind::magnitude) {
+        return "a magnitude: at least two of the unit and fewer than ten";
+    }
+    switch (c.hedge) {
+    case hedge::none:
+        return c.number.is_fraction() ? "a fraction word: about that fraction, within the \"about\" tolerance"
+                                      : "as written: half a unit in the last written place either side";
+    case hedge::more_than: return "more than: above the number";
+    case hedge::at_least: return "at least: the number or above";
+    case hedge::less_than: return "less than: below the number";
+    case hedge::at_most: return "at most: the number or below";
+    case hedge::about: return "about: within the relative tolerance, or the written precision where wider";
+    case hedge::almost: return "almost: below the number by at most the relative tolerance";
+    case hedge::just_over: return "just over: above the number by at most the relative tolerance";
+    case hedge::just_under: return "just under: below the number by at most the relative tolerance";
+    }
+    return "";
+}
+
+/// The number one unit larger: the N + 1 of "N times higher".
+[[nodiscard]] constexpr stated_number plus_one(stated_number n) noexcept {
+    n.digits += static_cast<std::int64_t>(power_of_ten(n.decimals)) * n.divisor;
+    return n;
+}
+
+/// How x relates to the bound in `constrain`: k x <= m, k x < m, k x >= m, k x > m.
+enum class relation { le, lt, ge, gt };
+
+/// Narrows r to the integers x with k x REL m.
+constexpr void constrain(integer_range& r, int128 k, int128 m, relation rel) noexcept {
+    if (r.empty) return;
+    if (k < 0) {
+        k = -k;
+        m = -m;
+        rel = rel == relation::le ? relation::ge : rel == relation::lt ? relation::gt : rel == relation::ge ? relation::le : relation::lt;
+    }
+    if (k == 0) {
+        const bool ok = rel == relation::le ? 0 <= m : rel == relation::lt ? 0 < m : rel == relation::ge ? 0 >= m : 0 > m;
+        if (!ok) r.empty = true;
+        return;
+    }
+    if (rel == relation::le || rel == relation::lt) {
+        const int128 hi = rel == relation::le ? floor_div(m, k) : ceil_div(m, k) - 1;
+        if (r.upper_unbounded || hi < r.upper) r.upper = hi;
+        r.upper_unbounded = false;
+    } else {
+        const int128 lo = rel == relation::ge ? ceil_div(m, k) : floor_div(m, k) + 1;
+        if (r.lower_unbounded || lo > r.lower) r.lower = lo;
+        r.lower_unbounded = false;
+    }
+    if (!r.lower_unbounded && !r.upper_unbounded && r.lower > r.upper) r.empty = true;
+}
+
+/// The earlier (integer) values `from` for which the figure of a change to
+/// `to` lies in `allowed`.
+[[nodiscard]] constexpr integer_range implied_earlier(const rational_interval& allowed, claim_kind kind, int128 to) noexcept {
+    integer_range r{};
+    const auto apply = [&](const bound& x, bool is_lower) {
+        if (x.unbounded || r.empty) return;
+        if (kind == claim_kind::percent_change || kind == claim_kind::multiple) {
+            // the ratio to/from against q = qn/qd; from > 0
+            int128 qn = x.num, qd = x.den;
+            if (kind == claim_kind::percent_change) {
+                if (!checked_multiply(x.den, 100, qd) || !checked_add(x.num, qd, qn)) {
+                    r.empty = true;
+                    return;
+                }
+            }
+            int128 m = 0;
+            if (!checked_multiply(to, qd, m)) {
+                r.empty = true;
+                return;
+            }
+            // lower: to/from >= q  <=>  qn from <= to qd;  upper: qn from >= to qd
+            constrain(r, qn, m, is_lower ? (x.inclusive ? relation::le : relation::lt)
+                                         : (x.inclusive ? relation::ge : relation::gt));
+        } else {
+            // the difference to - from against n/d: lower  d from <= d to - n;  upper  d from >= d to - n
+            int128 m = 0;
+            if (!checked_multiply(to, x.den, m) || !checked_add(m, -x.num, m)) {
+                r.empty = true;
+                return;
+            }
+            constrain(r, x.den, m, is_lower ? (x.inclusive ? relation::le : relation::lt)
+                                            : (x.inclusive ? relation::ge : relation::gt));
+        }
+    };
+    if (kind == claim_kind::percent_change || kind == claim_kind::multiple) constrain(r, 1, 1, relation::ge);
+    apply(allowed.lower, true);
+    apply(allowed.upper, false);
+    return r;
+}
+
+/// An integer_range clipped to the range of T, as an interval; empty when
+/// nothing of it lies in T.
+template <class T>
+[[nodiscard]] constexpr std::optional<interval> clipped(const integer_range& range) noexcept {
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const int128 type_min = std::numeric_limits<T>::min(), type_max = std::numeric_limits<T>::max();
+    if (range.empty) return std::nullopt;
+    double lower = range.lower_unbounded ? -inf : static_cast<double>(range.lower);
+    double upper = range.upper_unbounded ? inf : static_cast<double>(range.upper);
+    if (std::unsigned_integral<T> && (range.lower_unbounded || range.lower < type_min)) lower = 0;
+    if (!range.lower_unbounded && range.lower < type_min) lower = static_cast<double>(type_min);
+    if (!range.upper_unbounded && range.upper > type_max) upper = static_cast<double>(type_max);
+    if (lower <= upper && (range.lower_unbounded || range.lower <= type_max) &&
+        (range.upper_unbounded || range.upper >= type_min)) {
+        return interval{lower, upper, true, true};
+    }
+    return std::nullopt;
+}
+
+/// The figure of a change claim as a / b (b > 0), and the map from the
+/// later value to it: a = scale * to + offset.
+struct integer_figure {
+    int128 a = 0;
+    int128 b = 1;
+    int128 scale = 1;
+    int128 offset = 0;
+};
+
+[[nodiscard]] constexpr integer_figure figure_of(claim_kind kind, int128 from, int128 to) noexcept {
+    switch (kind) {
+    case claim_kind::percent_change: return {100 * (to - from), from, 100, -100 * from};
+    case claim_kind::multiple: return {to, from, 1, 0};
+    default: return {to - from, 1, 1, -from};
+    }
+}
+
+/// One reading of a change claim, checked: the outcome, boundary and implied values.
+template <arithmetic T>
+[[nodiscard]] constexpr claim_reading read_change(const change<T>& c, claim_kind kind, const rational_interval& allowed,
+                                                  double& figure, std::optional<interval>& implied_from) noexcept {
+    claim_reading out{};
+    out.allowed = to_interval(allowed);
+    bool holds = false, boundary = false;
+    if constexpr (std::integral<T>) {
+        const integer_figure f = figure_of(kind, c.from(), c.to());
+        holds = inside(f.a, f.b, allowed, boundary);
+        figure = static_cast<double>(static_cast<long double>(f.a) / static_cast<long double>(f.b));
+        out.implied = clipped<T>(implied_integers(allowed, f.scale, f.offset, f.b));
+        implied_from = clipped<T>(implied_earlier(allowed, kind, c.to()));
+    } else {
+        using L = long double;
+        const L from = static_cast<L>(c.from()), to = static_cast<L>(c.to());
+        L a = 0, b = 1;
+        switch (kind) {
+        case claim_kind::percent_change: a = 100 * (to - from); b = from; break;
+        case claim_kind::multiple: a = to; b = from; break;
+        default: a = to - from; b = 1; break;
+        }
+        holds = inside(a, b, allowed, boundary);
+        figure = static_cast<double>(a / b);
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        const auto value = [](const bound& x) { return static_cast<L>(x.num) / static_cast<L>(x.den); };
+        // the later values: figure bounds mapped back through to = from + figure * from / 100 (etc.)
+        const auto later = [&](const bound& x, double if_unbounded) -> double {
+            if (x.unbounded) return if_unbounded;
+            const L f = value(x);
+            switch (kind) {
+            case claim_kind::percent_change: return static_cast<double>(from + f * from / 100);
+            case claim_kind::multiple: return static_cast<double>(f * from);
+            default: return static_cast<double>(from + f);
+            }
+        };
+        out.implied = interval{later(allowed.lower, -inf), later(allowed.upper, inf),
+                               allowed.lower.inclusive || allowed.lower.unbounded,
+                               allowed.upper.inclusive || allowed.upper.unbounded};
+        // the earlier values: from = to / ratio, or to - difference
+        if (kind == claim_kind::percent_change || kind == claim_kind::multiple) {
+            const auto ratio = [&](const bound& x) {
+                return kind == claim_kind::percent_change ? 1 + value(x) / 100 : value(x);
+            };
+            if (to > 0) {
+                const double lo = allowed.upper.unbounded ? 0.0 : static_cast<double>(to / ratio(allowed.upper));
+                const double hi = allowed.lower.unbounded || ratio(allowed.lower) <= 0
+                                      ? inf
+                                      : static_cast<double>(to / ratio(allowed.lower));
+                implied_from = interval{lo, hi, !allowed.upper.unbounded && allowed.upper.inclusive,
+                                        allowed.lower.unbounded || allowed.lower.inclusive};
+            }
+        } else {
+            implied_from = interval{allowed.upper.unbounded ? -inf : static_cast<double>(to - value(allowed.upper)),
+                                    allowed.lower.unbounded ? inf : static_cast<double>(to - value(allowed.lower)),
+                                    allowed.upper.inclusive || allowed.upper.unbounded,
+                                    allowed.lower.inclusive || allowed.lower.unbounded};
+        }
+    }
+    out.outcome = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
+    out.on_boundary = holds && boundary;
+    return out;
+}
+
+/// Combines the readings and the stated values into the verdict's outcome.
+constexpr void settle(verdict& v) noexcept {
+    bool all = true, none = true;
+    for (std::size_t i = 0; i < v.reading_count_; ++i) {
+        const bool h = v.readings_[i].outcome == tally::outcome::holds;
+        all = all && h;
+        none = none && !h;
+    }
+    const claim_reading& first = v.readings_[0];
+    v.allowed_ = first.allowed;
+    v.implied_ = first.implied;
+    v.on_boundary_ = all && first.on_boundary;
+    if (!v.stated_values_match()) {
+        v.outcome_ = tally::outcome::does_not_hold;
+    } else if (all) {
+        v.outcome_ = tally::outcome::holds;
+    } else if (none) {
+        v.outcome_ = tally::outcome::does_not_hold;
+    } else {
+        v.outcome_ = tally::outcome::ambiguous;
+    }
+}
+
+constexpr void start(verdict& v, const claim& cl, const claim_options& options, bool shares) noexcept {
+    v.claim_ = cl;
+    v.formula_ = formula_for(cl.kind, shares);
+    v.reading_ = reading_for(cl);
+    v.tolerance_ = (cl.kind == claim_kind::direction || cl.kind == claim_kind::magnitude)
+                       ? tolerance{0, 1}
+                       : tolerance_for(cl.number, cl.hedge, options);
+    v.allowed_ = to_interval(allowed_interval(cl, options));
 }
 
 } // namespace detail
 
 template <arithmetic T>
-constexpr verdict check(const change<T>& c, const claim& cl) {
-    if (!detail::is_change_claim(cl.kind)) {
-        throw invalid_argument("the claim \"" + to_string(cl) + "\" is about a single value, not a change.");
+constexpr verdict check(const change<T>& c, const claim& cl, const claim_options& options) {
+    detail::require_valid(options);
+    if (cl.kind == claim_kind::value || cl.kind == claim_kind::magnitude) return check(c.to(), cl, options);
+    if (cl.kind == claim_kind::share) {
+        throw invalid_argument("the claim \"" + to_string(cl) + "\" is about a share of a whole, not a change.");
+    }
+    if (cl.kind == claim_kind::total) {
+        throw invalid_argument("the claim \"" + to_string(cl) + "\" is about a total over a series, not a change.");
     }
     verdict v{};
-    v.claim_ = cl;
+    detail::start(v, cl, options, false);
     v.is_change_ = true;
     v.integral_ = std::integral<T>;
+    v.percent_inputs_ = cl.kind == claim_kind::points;
     v.from_ = static_cast<long double>(c.from());
     v.to_ = static_cast<long double>(c.to());
-    const detail::rational_interval allowed = detail::allowed_interval(cl);
-    v.allowed_ = detail::to_interval(allowed);
 
     // The figure as A / B with B > 0:
     //   percent_change  A = 100 (to - from), B = from
     //   multiple        A = to,             B = from
-    //   direction       A = to - from,      B = 1
-    if (cl.kind != claim_kind::direction) {
+    //   direction       A = to - from,      B = 1   (points too)
+    if (cl.kind == claim_kind::percent_change || cl.kind == claim_kind::multiple) {
         if (const auto reason = c.why_undefined()) {
             v.reason_ = reason;
             return v;
@@ -530,79 +1051,58 @@ constexpr verdict check(const change<T>& c, const claim& cl) {
         return v;
     }
 
-    bool boundary = false;
-    bool holds = false;
-    if constexpr (std::integral<T>) {
-        const detail::int128 from = c.from(), to = c.to();
-        detail::int128 a = 0, b = 1, scale = 1, offset = 0;
-        switch (cl.kind) {
-        case claim_kind::percent_change: a = 100 * (to - from); b = from; scale = 100; offset = -100 * from; break;
-        case claim_kind::multiple: a = to; b = from; scale = 1; offset = 0; break;
-        default: a = to - from; b = 1; scale = 1; offset = -from; break;
+    // the values stated beside the figure, each at its written precision
+    const auto matches = [&](T x, const stated_number& n) {
+        if constexpr (std::integral<T>) {
+            return detail::matches(static_cast<detail::int128>(x), detail::int128{1}, n);
+        } else {
+            return detail::matches(static_cast<long double>(x), 1.0L, n);
         }
-        holds = detail::inside(a, b, allowed, boundary);
-        v.figure_ = static_cast<double>(static_cast<long double>(a) / static_cast<long double>(b));
-        detail::integer_range range = detail::implied_integers(allowed, scale, offset, b);
-        // within the input type's range; an end beyond it that the claim
-        // leaves open stays unbounded (for unsigned inputs the lower end is 0)
-        constexpr double inf = std::numeric_limits<double>::infinity();
-        const detail::int128 type_min = std::numeric_limits<T>::min(), type_max = std::numeric_limits<T>::max();
-        double lower = range.lower_unbounded ? -inf : static_cast<double>(range.lower);
-        double upper = range.upper_unbounded ? inf : static_cast<double>(range.upper);
-        if (std::unsigned_integral<T> && (range.lower_unbounded || range.lower < type_min)) lower = 0;
-        if (!range.lower_unbounded && range.lower < type_min) lower = static_cast<double>(type_min);
-        if (!range.upper_unbounded && range.upper > type_max) upper = static_cast<double>(type_max);
-        if (!range.empty && lower <= upper && (range.lower_unbounded || range.lower <= type_max) &&
-            (range.upper_unbounded || range.upper >= type_min)) {
-            v.implied_ = interval{lower, upper, true, true};
-        }
-    } else {
-        using L = long double;
-        const L from = static_cast<L>(c.from()), to = static_cast<L>(c.to());
-        L a = 0, b = 1;
-        switch (cl.kind) {
-        case claim_kind::percent_change: a = 100 * (to - from); b = from; break;
-        case claim_kind::multiple: a = to; b = from; break;
-        default: a = to - from; b = 1; break;
-        }
-        holds = detail::inside(a, b, allowed, boundary);
-        v.figure_ = static_cast<double>(a / b);
-        // the later values: figure bounds mapped back through to = from + figure * from / 100 (etc.)
-        const auto map = [&](const detail::bound& x, double if_unbounded) -> double {
-            if (x.unbounded) return if_unbounded;
-            const L f = static_cast<L>(x.num) / static_cast<L>(x.den);
-            switch (cl.kind) {
-            case claim_kind::percent_change: return static_cast<double>(from + f * from / 100);
-            case claim_kind::multiple: return static_cast<double>(f * from);
-            default: return static_cast<double>(from + f);
-            }
-        };
-        constexpr double inf = std::numeric_limits<double>::infinity();
-        v.implied_ = interval{map(allowed.lower, -inf), map(allowed.upper, inf),
-                              allowed.lower.inclusive || allowed.lower.unbounded,
-                              allowed.upper.inclusive || allowed.upper.unbounded};
+    };
+    if (cl.stated_from) v.stated_from_holds_ = matches(c.from(), *cl.stated_from);
+    if (cl.stated_to) v.stated_to_holds_ = matches(c.to(), *cl.stated_to);
+
+    claim reading = cl;
+    v.reading_count_ = cl.times_higher ? 2 : 1;
+    for (std::size_t i = 0; i < v.reading_count_; ++i) {
+        if (i == 1) reading.number = detail::plus_one(cl.number);
+        std::optional<interval> earlier{};
+        v.readings_[i] = detail::read_change(c, cl.kind, detail::allowed_interval(reading, options), v.figure_, earlier);
+        v.readings_[i].multiple = reading.number;
+        if (i == 0) v.implied_from_ = earlier;
     }
-    v.outcome_ = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
-    v.on_boundary_ = holds && boundary;
+    if (cl.second_figure) {
+        claim second = cl;
+        second.number = *cl.second_figure;
+        second.hedge = hedge::none;
+        double ignored = 0;
+        std::optional<interval> also{};
+        v.second_holds_ = detail::read_change(c, cl.kind, detail::allowed_interval(second, options), ignored, also)
+                              .outcome == tally::outcome::holds;
+    }
+    detail::settle(v);
     return v;
 }
 
 template <arithmetic T>
-constexpr verdict check(T value, const claim& cl) {
+constexpr verdict check(T value, const claim& cl, const claim_options& options) {
+    detail::require_valid(options);
     if (detail::is_change_claim(cl.kind)) {
         throw invalid_argument("the claim \"" + to_string(cl) + "\" is about a change, not a single value.");
     }
+    if (cl.kind == claim_kind::share) {
+        throw invalid_argument("the claim \"" + to_string(cl) + "\" is about a share of a whole, not a single value.");
+    }
     verdict v{};
-    v.claim_ = cl;
+    detail::start(v, cl, options, false);
     v.integral_ = std::integral<T>;
     v.from_ = static_cast<long double>(value);
     v.to_ = static_cast<long double>(value);
-    const detail::rational_interval allowed = detail::allowed_interval(cl);
-    v.allowed_ = detail::to_interval(allowed);
     if (detail::is_nan(value)) {
         v.reason_ = undefined_reason::not_a_number;
         return v;
     }
+    const detail::rational_interval allowed = detail::allowed_interval(cl, options);
     bool boundary = false;
     bool holds = false;
     if constexpr (std::integral<T>) {
@@ -611,8 +1111,116 @@ constexpr verdict check(T value, const claim& cl) {
         holds = detail::inside(static_cast<long double>(value), 1.0L, allowed, boundary);
     }
     v.figure_ = static_cast<double>(value);
-    v.outcome_ = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
-    v.on_boundary_ = holds && boundary;
+    v.reading_count_ = 1;
+    v.readings_[0] = claim_reading{cl.number, holds ? tally::outcome::holds : tally::outcome::does_not_hold, v.allowed_,
+                                   std::nullopt, holds && boundary};
+    detail::settle(v);
+    return v;
+}
+
+template <arithmetic T>
+constexpr verdict check(const share<T>& s, const claim& cl, const claim_options& options) {
+    detail::require_valid(options);
+    if (cl.kind != claim_kind::share) {
+        throw invalid_argument("the claim \"" + to_string(cl) + "\" is not about a share of a whole.");
+    }
+    verdict v{};
+    detail::start(v, cl, options, false);
+    v.integral_ = std::integral<T>;
+    v.share_input_ = true;
+    v.from_ = static_cast<long double>(s.whole);
+    v.to_ = static_cast<long double>(s.part);
+    if (const auto reason = change<T>(s.whole, s.part).why_undefined()) {
+        v.reason_ = reason;
+        return v;
+    }
+    const detail::rational_interval allowed = detail::allowed_interval(cl, options);
+    bool boundary = false, holds = false;
+    claim_reading r{};
+    r.multiple = cl.number;
+    r.allowed = v.allowed_;
+    if constexpr (std::integral<T>) {
+        const detail::int128 part = s.part, whole = s.whole;
+        holds = detail::inside(100 * part, whole, allowed, boundary);
+        v.figure_ = static_cast<double>(static_cast<long double>(100 * part) / static_cast<long double>(whole));
+        r.implied = detail::clipped<T>(detail::implied_integers(allowed, 100, 0, whole));
+        if (cl.stated_part) v.stated_part_holds_ = detail::matches(part, detail::int128{1}, *cl.stated_part);
+    } else {
+        using L = long double;
+        const L part = static_cast<L>(s.part), whole = static_cast<L>(s.whole);
+        holds = detail::inside(100 * part, whole, allowed, boundary);
+        v.figure_ = static_cast<double>(100 * part / whole);
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        const auto end = [&](const detail::bound& x, double if_unbounded) {
+            return x.unbounded ? if_unbounded
+                               : static_cast<double>(static_cast<L>(x.num) / static_cast<L>(x.den) * whole / 100);
+        };
+        r.implied = interval{end(allowed.lower, -inf), end(allowed.upper, inf),
+                             allowed.lower.inclusive || allowed.lower.unbounded,
+                             allowed.upper.inclusive || allowed.upper.unbounded};
+        if (cl.stated_part) v.stated_part_holds_ = detail::matches(part, 1.0L, *cl.stated_part);
+    }
+    r.outcome = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
+    r.on_boundary = holds && boundary;
+    v.reading_count_ = 1;
+    v.readings_[0] = r;
+    detail::settle(v);
+    return v;
+}
+
+template <arithmetic T>
+constexpr verdict check(const share<T>& earlier, const share<T>& later, const claim& cl, const claim_options& options) {
+    detail::require_valid(options);
+    if (cl.kind != claim_kind::points) {
+        throw invalid_argument("the claim \"" + to_string(cl) +
+                               "\" is not about a change in percentage points, the only claim two shares can check.");
+    }
+    verdict v{};
+    detail::start(v, cl, options, true);
+    v.is_change_ = true;
+    v.percent_inputs_ = true;
+    v.integral_ = std::integral<T>;
+    for (const share<T>* s : {&earlier, &later}) {
+        if (const auto reason = change<T>(s->whole, s->part).why_undefined()) {
+            v.reason_ = reason;
+            return v;
+        }
+    }
+    using L = long double;
+    v.from_ = 100 * static_cast<L>(earlier.part) / static_cast<L>(earlier.whole);
+    v.to_ = 100 * static_cast<L>(later.part) / static_cast<L>(later.whole);
+    const detail::rational_interval allowed = detail::allowed_interval(cl, options);
+    bool boundary = false, holds = false;
+    claim_reading r{};
+    r.multiple = cl.number;
+    r.allowed = v.allowed_;
+    bool exact = false;
+    if constexpr (std::integral<T>) {
+        // 100 (p2 w1 - p1 w2) / (w1 w2), exactly where it fits in 128 bits
+        const detail::int128 p1 = earlier.part, w1 = earlier.whole, p2 = later.part, w2 = later.whole;
+        detail::int128 x = 0, y = 0, a = 0, b = 0;
+        if (detail::checked_multiply(p2, w1, x) && detail::checked_multiply(p1, w2, y) &&
+            detail::checked_add(x, -y, a) && detail::checked_multiply(a, 100, a) &&
+            detail::checked_multiply(w1, w2, b)) {
+            exact = true;
+            holds = detail::inside(a, b, allowed, boundary);
+            v.figure_ = static_cast<double>(static_cast<L>(a) / static_cast<L>(b));
+            if (cl.stated_from) v.stated_from_holds_ = detail::matches(100 * p1, w1, *cl.stated_from);
+            if (cl.stated_to) v.stated_to_holds_ = detail::matches(100 * p2, w2, *cl.stated_to);
+        }
+    }
+    if (!exact) {
+        v.integral_ = false;
+        holds = detail::inside(v.to_ - v.from_, 1.0L, allowed, boundary);
+        v.figure_ = static_cast<double>(v.to_ - v.from_);
+        if (cl.stated_from) v.stated_from_holds_ = detail::matches(v.from_, 1.0L, *cl.stated_from);
+        if (cl.stated_to) v.stated_to_holds_ = detail::matches(v.to_, 1.0L, *cl.stated_to);
+    }
+    r.outcome = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
+    r.on_boundary = holds && boundary;
+    v.reading_count_ = 1;
+    v.readings_[0] = r;
+    detail::settle(v);
     return v;
 }
 
@@ -620,7 +1228,19 @@ constexpr verdict check(T value, const claim& cl) {
 
 namespace detail {
 
+/// A fraction word for digits / divisor of `unit`: 1/2 "half", 1/3 "a third".
+[[nodiscard]] inline std::string fraction_words(const stated_number& n, std::int64_t unit) {
+    const std::int64_t d = n.digits;
+    if (n.divisor == 2 && d == unit) return "half";
+    if (n.divisor == 3 && d == unit) return "a third";
+    if (n.divisor == 3 && d == 2 * unit) return "two thirds";
+    if (n.divisor == 4 && d == unit) return "a quarter";
+    if (n.divisor == 4 && d == 3 * unit) return "three quarters";
+    return n.text();
+}
+
 [[nodiscard]] inline std::string multiple_words(const stated_number& n) {
+    if (n.is_fraction()) return fraction_words(n, 1);
     if (n.decimals == 0 && n.digits == 2) return "twice";
     if (n.decimals == 0 && n.digits == 3) return "three times";
     return n.text() + " times";
@@ -633,6 +1253,10 @@ namespace detail {
     case hedge::at_least: return "at least ";
     case hedge::less_than: return "less than ";
     case hedge::at_most: return "at most ";
+    case hedge::about: return "about ";
+    case hedge::almost: return "almost ";
+    case hedge::just_over: return "just over ";
+    case hedge::just_under: return "just under ";
     }
     return "";
 }
@@ -656,7 +1280,11 @@ namespace detail {
     return floating_text(figure);
 }
 
-[[nodiscard]] inline std::string interval_text(const interval& i, int decimals, const char* unit, double sign) {
+/// An interval as text: "109.5%..110.5%", "1.5..2.5 times", "more than 2 times".
+/// `sign` -1 shows the sizes of a fall; with `drop_open_zero` an open end at
+/// 0, which only says "a rise" or "a fall", is not shown.
+[[nodiscard]] inline std::string interval_text(const interval& i, int decimals, const char* unit, double sign,
+                                               bool drop_open_zero = false) {
     // for a fall, show magnitudes: "a fall of 34.75%..34.85%"
     double lo = i.lower * sign, hi = i.upper * sign;
     bool lo_inc = i.lower_inclusive, hi_inc = i.upper_inclusive;
@@ -664,12 +1292,14 @@ namespace detail {
         std::swap(lo, hi);
         std::swap(lo_inc, hi_inc);
     }
-    // the bound at 0% that only says "a rise" or "a fall" is not shown
-    const bool lo_none = lo == -std::numeric_limits<double>::infinity() || (lo == 0 && !lo_inc && unit[0] == '%');
+    const bool lo_none = lo == -std::numeric_limits<double>::infinity() || (lo == 0 && !lo_inc && drop_open_zero);
     const bool hi_none = hi == std::numeric_limits<double>::infinity();
-    const auto num = [&](double x) { return group_thousands(trimmed_text(x, decimals)) + unit; };
+    const std::string unit_text = unit;
+    const auto bare = [&](double x) { return group_thousands(trimmed_text(x, decimals)); };
+    const auto num = [&](double x) { return bare(x) + unit_text; };
     if (!lo_none && !hi_none) {
-        if (lo_inc && hi_inc) return num(lo) + ".." + num(hi);
+        // a unit that is a word is written once: "1.5..2.5 times"; a sign twice: "109.5%..110.5%"
+        if (lo_inc && hi_inc) return (unit_text.starts_with(" ") ? bare(lo) : num(lo)) + ".." + num(hi);
         return std::string(lo_inc ? "at least " : "more than ") + num(lo) + " and " +
                (hi_inc ? "at most " : "less than ") + num(hi);
     }
@@ -678,14 +1308,38 @@ namespace detail {
     return "any value";
 }
 
+
+/// A percent figure as written: "110%", "a third".
+[[nodiscard]] inline std::string percent_words(const stated_number& n) {
+    return n.is_fraction() ? fraction_words(n, 100) : n.text() + "%";
+}
+
+/// A time label as text.
+[[nodiscard]] inline std::string label_text(const std::array<char, 32>& label) {
+    std::string out;
+    for (char c : label) {
+        if (c == '\0') break;
+        out += c;
+    }
+    return out;
+}
+
+/// The label stored for a series check: "2018" (at most 31 characters).
+inline void set_label(std::array<char, 32>& label, const std::string& text) {
+    label = {};
+    for (std::size_t i = 0; i < text.size() && i + 1 < label.size(); ++i) label[i] = text[i];
+}
+
 } // namespace detail
 
 inline std::string to_string(const claim& c) {
     const std::string h = detail::hedge_words(c.hedge);
     switch (c.kind) {
     case claim_kind::percent_change:
-        return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h + c.number.text() + "%";
-    case claim_kind::multiple: return h + detail::multiple_words(c.number) + " as high";
+        return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h +
+               detail::percent_words(c.number);
+    case claim_kind::multiple:
+        return h + detail::multiple_words(c.number) + (c.times_higher ? " higher" : " as high");
     case claim_kind::direction:
         return c.stated_direction == direction::rise   ? "a rise"
                : c.stated_direction == direction::fall ? "a fall"
@@ -693,71 +1347,147 @@ inline std::string to_string(const claim& c) {
     case claim_kind::value: return h + c.number.text();
     case claim_kind::magnitude:
         return c.order == magnitude::hundreds ? "hundreds" : c.order == magnitude::thousands ? "thousands" : "millions";
+    case claim_kind::share: return h + detail::percent_words(c.number) + " of the whole";
+    case claim_kind::points:
+        return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h + c.number.text() +
+               " percentage points";
+    case claim_kind::total: return "a total of " + h + c.number.text();
     }
     return "";
 }
 
-inline std::string verdict::explain(std::string_view later) const {
+inline std::string verdict::explain(std::string_view later_name) const {
     using detail::amount_text;
+    const std::string from_label = detail::label_text(from_label_), to_label = detail::label_text(to_label_);
+    const std::string later = !later_name.empty() ? std::string(later_name) : !to_label.empty() ? to_label : "later";
     const std::string quoted = "\"" + to_string(claim_) + "\"";
-    const std::string inputs = is_change_ ? "from " + amount_text(from_, integral_) + " to " + amount_text(to_, integral_)
-                                          : amount_text(to_, integral_);
+    const int decimals = claim_.number.is_fraction() ? 1 : claim_.number.decimals + 1;
+    const auto amount = [&](long double x) {
+        return percent_inputs_ ? detail::trimmed_text(static_cast<double>(x), decimals + 1) + "%"
+                               : amount_text(x, integral_ || share_input_);
+    };
+    std::string inputs;
+    if (share_input_) {
+        inputs = amount(to_) + " of " + amount(from_);
+    } else if (is_change_) {
+        inputs = "from " + amount(from_) + (from_label.empty() ? "" : " in " + from_label) + " to " + amount(to_) +
+                 (to_label.empty() ? "" : " in " + to_label);
+    } else if (claim_.kind == claim_kind::total) {
+        inputs = (from_label.empty() ? std::string("the values") : "the " + from_label + ".." + to_label + " values") +
+                 " sum to " + amount(to_);
+    } else {
+        inputs = amount(to_) + (to_label.empty() ? "" : " in " + to_label);
+    }
     if (outcome_ == tally::outcome::undefined) {
-        return quoted + " cannot be checked: " + (is_change_ ? "for a change " : "for the value ") + inputs + ", " +
+        return quoted + " cannot be checked: " +
+               (share_input_ ? "for the part " : is_change_ ? "for a change " : "for the value ") + inputs + ", " +
                detail::reason_text(reason_.value_or(undefined_reason::not_a_number)) + ".";
     }
-    const int decimals = claim_.number.decimals + 1;
     std::string what;
     std::string allows;
+    const auto multiple_allows = [&](const interval& i) { return detail::interval_text(i, decimals, " times", 1.0); };
     switch (claim_.kind) {
-    case claim_kind::percent_change: {
+    case claim_kind::percent_change:
+    case claim_kind::points: {
+        const bool points = claim_.kind == claim_kind::points;
+        const char* unit = points ? " percentage points" : "%";
         const double sign = figure_ < 0 ? -1.0 : 1.0;
-        const std::string verb = figure_ > 0 ? "rose by " : figure_ < 0 ? "fell by " : "did not change ";
-        what = figure_ == 0 ? "did not change" : verb + detail::figure_text(figure_ * sign, interval{allowed_.lower * sign, allowed_.upper * sign}, on_boundary_, decimals) + "%";
+        const std::string verb = figure_ > 0 ? "rose by " : "fell by ";
+        what = figure_ == 0 ? "did not change"
+                            : verb +
+                                  detail::figure_text(figure_ * sign, interval{allowed_.lower * sign, allowed_.upper * sign},
+                                                      on_boundary_, decimals) +
+                                  unit;
         const double claim_sign = claim_.stated_direction == direction::fall ? -1.0 : 1.0;
-        allows = std::string(claim_sign < 0 ? "a fall of " : "a rise of ") + detail::interval_text(allowed_, decimals, "%", claim_sign);
+        allows = std::string(claim_sign < 0 ? "a fall of " : "a rise of ") +
+                 detail::interval_text(allowed_, decimals, unit, claim_sign, true);
         break;
     }
     case claim_kind::multiple:
         what = "is " + detail::figure_text(figure_, allowed_, on_boundary_, decimals + 1) + " times as high";
-        allows = detail::interval_text(allowed_, decimals, " times", 1.0);
+        allows = multiple_allows(allowed_);
         break;
     case claim_kind::direction:
         what = figure_ > 0 ? "rose" : figure_ < 0 ? "fell" : "did not change";
         allows = claim_.stated_direction == direction::rise ? "a rise" : claim_.stated_direction == direction::fall ? "a fall" : "no change";
         break;
+    case claim_kind::share:
+        what = "is " + detail::figure_text(figure_, allowed_, on_boundary_, decimals) + "%";
+        allows = detail::interval_text(allowed_, decimals, "%", 1.0);
+        break;
     case claim_kind::value:
     case claim_kind::magnitude:
-        what = "is " + inputs;
-        allows = detail::interval_text(allowed_, claim_.kind == claim_kind::value ? decimals : 0, "", 1.0);
+    case claim_kind::total:
+        what = claim_.kind == claim_kind::total ? inputs : "is " + inputs;
+        allows = detail::interval_text(allowed_, claim_.kind == claim_kind::magnitude ? 0 : decimals, "", 1.0);
         break;
     }
     std::string out = what;
-    if (is_change_) out += ", " + inputs;
-    out += "; " + quoted + " allows " + allows + ", so the claim ";
+    if (is_change_ || share_input_) out += (share_input_ ? " (" + inputs + ")" : ", " + inputs);
+    out += "; " + quoted + " allows " + allows;
+
+    // the values stated beside the figure
+    std::string mismatches;
+    const auto mismatch = [&](bool ok, const std::optional<stated_number>& n, const char* what_value, long double actual) {
+        if (ok || !n) return;
+        mismatches += std::string(mismatches.empty() ? "" : "; ") + what_value + " is " + amount(actual) + ", not " +
+                      n->text() + (percent_inputs_ ? "%" : "") + " as stated";
+    };
+    mismatch(stated_from_holds_, claim_.stated_from, "the earlier value", from_);
+    mismatch(stated_to_holds_, claim_.stated_to, "the later value", to_);
+    mismatch(stated_part_holds_, claim_.stated_part, "the part", to_);
+    if (!second_holds_ && claim_.second_figure) {
+        mismatches += std::string(mismatches.empty() ? "" : "; ") + "the figure is not " +
+                      claim_.second_figure->text() + (claim_.kind == claim_kind::multiple ? " times" : "%") + " as stated";
+    }
+
+    if (reading_count_ == 2) {
+        const claim_reading& a = readings_[0];
+        const claim_reading& b = readings_[1];
+        const auto as = [&](const claim_reading& r) { return "as " + detail::multiple_words(r.multiple) + " as high"; };
+        out = what + ", " + inputs + "; " + quoted + " reads two ways, " + as(a) + " (" + multiple_allows(a.allowed) +
+              ") and " + as(b) + " (" + multiple_allows(b.allowed) + ")";
+        if (!mismatches.empty()) return out + ", and the claim does not hold: " + mismatches + ".";
+        if (outcome_ == tally::outcome::holds) return out + ", and the claim holds under both.";
+        if (outcome_ == tally::outcome::does_not_hold) return out + ", and the claim holds under neither.";
+        const claim_reading& yes = a.outcome == tally::outcome::holds ? a : b;
+        const claim_reading& no = a.outcome == tally::outcome::holds ? b : a;
+        return out + ", so the claim is ambiguous: it holds " + as(yes) + " but not " + as(no) + ".";
+    }
+
+    out += ", so the claim ";
+    const bool figure_holds = readings_[0].outcome == tally::outcome::holds;
     if (holds()) {
         out += on_boundary_ ? "holds, on the boundary of what it allows." : "holds.";
         return out;
     }
-    out += claim_.hedge == hedge::none && claim_.kind != claim_kind::direction && claim_.kind != claim_kind::magnitude
+    if (figure_holds) return out + "does not hold: " + mismatches + ".";
+    out += claim_.hedge == hedge::none && !claim_.number.is_fraction() && claim_.kind != claim_kind::direction &&
+                   claim_.kind != claim_kind::magnitude
                ? "does not hold at its stated precision"
                : "does not hold";
-    if (is_change_ && implied_) {
+    if ((is_change_ || share_input_) && implied_) {
         const interval& i = *implied_;
-        out += "; it would hold for a " + std::string(later) + " value of ";
-        const auto amount = [&](double x) { return amount_text(static_cast<long double>(x), integral_); };
+        out += share_input_ ? "; it would hold for a part of " : "; it would hold for a " + later + " value of ";
+        const auto end = [&](double x) {
+            return percent_inputs_ ? amount(static_cast<long double>(x)) : amount_text(static_cast<long double>(x), integral_);
+        };
         if (!i.lower_unbounded() && !i.upper_unbounded() && i.lower == i.upper) {
-            out += amount(i.lower);
-        } else if (integral_ && !i.lower_unbounded() && !i.upper_unbounded()) {
-            out += amount(i.lower) + ".." + amount(i.upper);
-        } else if (integral_) {
-            out += i.lower_unbounded() ? "at most " + amount(i.upper) : "at least " + amount(i.lower);
+            out += end(i.lower);
+        } else if (integral_ && !percent_inputs_ && !i.lower_unbounded() && !i.upper_unbounded()) {
+            out += end(i.lower) + ".." + end(i.upper);
+        } else if (integral_ && !percent_inputs_) {
+            out += i.lower_unbounded() ? "at most " + end(i.upper) : "at least " + end(i.lower);
         } else {
-            out += detail::interval_text(i, 2, "", 1.0);
+            out += detail::interval_text(i, 2, percent_inputs_ ? "%" : "", 1.0);
         }
     }
+    if (!mismatches.empty()) out += "; also, " + mismatches;
     out += ".";
     return out;
 }
 
 } // namespace tally
+
+// The parser: tally::parse_claim and the check overloads that take text.
+#include "claim_parser.hpp"

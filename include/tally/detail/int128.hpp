@@ -72,6 +72,21 @@ struct signed_product {
     return !__builtin_add_overflow(a, b, &out);
 }
 
+/// floor(a / b), for b != 0 of either sign.
+[[nodiscard]] constexpr int128 floor_div(int128 a, int128 b) noexcept {
+    int128 q = a / b;
+    if (a % b != 0 && (a < 0) != (b < 0)) --q;
+    return q;
+}
+/// a - floor(a / b) * b: the remainder with the sign of b.
+[[nodiscard]] constexpr int128 floor_mod(int128 a, int128 b) noexcept { return a - floor_div(a, b) * b; }
+/// ceil(a / b), for b != 0 of either sign.
+[[nodiscard]] constexpr int128 ceil_div(int128 a, int128 b) noexcept {
+    int128 q = a / b;
+    if (a % b != 0 && (a < 0) == (b < 0)) ++q;
+    return q;
+}
+
 /// Integer types whose every value an int128 holds.
 template <class T>
 concept narrow_integer = std::integral<T> && !std::same_as<T, bool> && sizeof(T) <= 8;

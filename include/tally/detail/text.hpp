@@ -15,6 +15,9 @@
 
 namespace tally::detail {
 
+/// Whether c is an ASCII decimal digit.
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
 /// The decimal digits of an integer, with a leading '-' where negative.
 template <class I>
     requires std::integral<I> || std::same_as<I, int128> || std::same_as<I, uint128>
