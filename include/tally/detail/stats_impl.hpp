@@ -110,11 +110,71 @@ struct first_pass {
     std::size_t nan_count;
 };
 
+/// s += x, with the rounding error of that addition added to c. The error
+/// is computed by Knuth's branch-free TwoSum (TAOCP vol. 2, 4.2.2,
+/// theorem B) instead of Neumaier's comparison of |s| and |x|: both give
+/// the exact error of the addition, so the sum is the same Neumaier sum,
+/// but without a branch the four lanes below run in parallel.
+template <class A>
+constexpr void neumaier_step(A& s, A& c, A x) noexcept {
+    const A t = s + x;
+    const A x_part = t - s;
+    c += (s - (t - x_part)) + (x - x_part);
+    s = t;
+}
+
+/// Neumaier summation of contiguous floating data in four interleaved
+/// lanes, each a compensated sum of its own, combined at the end by Neumaier
+/// summation again. The same error bound as one chain (each lane's bound
+/// holds for its values; the combination adds one more compensated step),
+/// but the four chains are independent, so the loop runs several times
+/// faster than a single chain.
+template <class T>
+[[nodiscard]] constexpr first_pass<accumulator_t<T>> sum_contiguous(const T* p, std::size_t n,
+                                                                    nan_policy policy) noexcept {
+    using A = accumulator_t<T>;
+    A s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    A c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    std::size_t nans = 0;
+    const bool skip = policy == nan_policy::skip;
+    const auto load = [&](T value) {
+        const A x = static_cast<A>(value);
+        const bool nan_value = x != x;
+        nans += nan_value ? 1u : 0u;
+        return skip && nan_value ? A(0) : x;
+    };
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        neumaier_step(s0, c0, load(p[i]));
+        neumaier_step(s1, c1, load(p[i + 1]));
+        neumaier_step(s2, c2, load(p[i + 2]));
+        neumaier_step(s3, c3, load(p[i + 3]));
+    }
+    for (; i < n; ++i) neumaier_step(s0, c0, load(p[i]));
+    neumaier_sum<A> total{};
+    total.add(s0);
+    total.add(s1);
+    total.add(s2);
+    total.add(s3);
+    total.compensation += (c0 + c1) + (c2 + c3);
+    // As neumaier_sum::value(): an infinity or NaN anywhere makes the
+    // compensation meaningless, and the plain sum is the answer.
+    const bool finite = is_finite(s0) && is_finite(s1) && is_finite(s2) && is_finite(s3);
+    const A sum = finite ? total.value() : total.sum;
+    return {sum, skip ? n - nans : n, nans};
+}
+
 /// One pass: sums the values (skipping NaN under nan_policy::skip; under
 /// propagate a NaN makes the sum NaN and counts as a value).
 template <class I, class S>
 [[nodiscard]] constexpr auto sum_pass(I first, S last, nan_policy policy) {
     using T = std::iter_value_t<I>;
+    if constexpr (std::floating_point<T> && std::contiguous_iterator<I> && std::sized_sentinel_for<S, I>) {
+        if (!std::is_constant_evaluated()) {
+            const auto n = static_cast<std::size_t>(last - first);
+            return sum_contiguous(std::to_address(first), n, policy);
+        }
+    }
     summer<T> total{};
     std::size_t count = 0;
     std::size_t nans = 0;
@@ -170,6 +230,15 @@ template <class T>
                            integer_text(nx) + " and " + integer_text(ny) + " values.");
 }
 
+template <class I, class S>
+[[nodiscard]] constexpr auto mean_impl(I first, S last, nan_policy policy) {
+    using T = std::iter_value_t<I>;
+    using A = accumulator_t<T>;
+    const auto pass = sum_pass(std::move(first), std::move(last), policy);
+    if (pass.count == 0) throw_no_values("mean", pass.nan_count);
+    return static_cast<statistic_t<T>>(pass.sum / static_cast<A>(pass.count));
+}
+
 // --- variance ------------------------------------------------------------
 
 /// The sum of squared deviations from the mean (M2) by the corrected
@@ -217,17 +286,18 @@ struct welford {
     }
 };
 
-template <class R>
-[[nodiscard]] constexpr auto variance_impl(R&& r, int ddof, nan_policy policy, const char* what) {
-    using T = std::ranges::range_value_t<R>;
+template <class I, class S>
+[[nodiscard]] constexpr auto variance_impl(I first, S last, int ddof, nan_policy policy,
+                                           const char* what) {
+    using T = std::iter_value_t<I>;
     using A = accumulator_t<T>;
     using Out = statistic_t<T>;
     if (ddof < 0) throw_negative_ddof(ddof);
     std::size_t n = 0;
     std::size_t nans = 0;
     A m2 = 0;
-    if constexpr (std::ranges::forward_range<R>) {
-        const auto pass = sum_pass(std::ranges::begin(r), std::ranges::end(r), policy);
+    if constexpr (std::forward_iterator<I>) {
+        const auto pass = sum_pass(first, last, policy);
         n = pass.count;
         nans = pass.nan_count;
         if (n == 0) throw_no_values(what, nans);
@@ -236,11 +306,11 @@ template <class R>
         }
         if (static_cast<std::size_t>(ddof) >= n) throw_ddof_too_large("variance", ddof, n, nans != 0);
         const A mean = pass.sum / static_cast<A>(n);
-        m2 = sum_of_squares(std::ranges::begin(r), std::ranges::end(r), mean, n);
+        m2 = sum_of_squares(first, last, mean, n);
     } else {
         welford<A> w{};
-        for (auto it = std::ranges::begin(r); it != std::ranges::end(r); ++it) {
-            const T x = *it;
+        for (; first != last; ++first) {
+            const T x = *first;
             if (is_nan(x)) {
                 ++nans;
                 continue;
@@ -296,7 +366,7 @@ struct quantile_position {
 /// arithmetic follows numpy 1.22+ (numpy/lib/function_base.py,
 /// _QuantileMethods) operation for operation, so that results agree with
 /// numpy and pandas to the last bit, including at the jumps of the
-/// discontinuous methods. Hyndman & Fan, "Sample quantiles in statistical
+/// discontinuous methods — except type 3's tie rule (see there). Hyndman & Fan, "Sample quantiles in statistical
 /// packages", The American Statistician 50 (1996) 361–365: with p = q and
 /// 1-based order statistics, type k uses
 ///   1: x[ceil(np)]                         (inverse of the empirical CDF)
@@ -322,9 +392,17 @@ struct quantile_position {
         return p;
     }
     case quantile_method::type3: {  // closest_observation
-        const double v = nd * q - 1 - 0.5;
-        const double f = std::floor(v);
-        const std::size_t i = clamp_index(v - f == 0 && std::fmod(f, 2.0) == 0 ? f : f + 1, n);
+        // Hyndman & Fan: j = floor(np - 1/2) (1-based); on a tie (np - 1/2
+        // an integer) take x[j] when j is even, else x[j + 1]. numpy 1.22 to
+        // 1.24 at least tests the parity of the 0-based index instead, so it
+        // picks the odd order statistic on ties: numpy 1.24 gives
+        // quantile([10, 20, 30, 40], 0.375, method="closest_observation")
+        // = 10 where the paper (np - 1/2 = 1, odd) gives x[2] = 20. tally
+        // follows the paper (as R's type 3 does).
+        const double v = nd * q - 0.5;
+        const double j = std::floor(v);
+        const double one_based = v - j == 0 && std::fmod(j, 2.0) == 0 ? j : j + 1;
+        const std::size_t i = clamp_index(one_based - 1, n);
         return {i, i, 0.0};
     }
     case quantile_method::type4: return continuous_position(virtual_index(0, 1), n);
@@ -365,13 +443,13 @@ template <class A>
 
 /// Copies the values kept under the policy into a scratch buffer. Returns
 /// false when the policy is propagate and a NaN was seen (the result is NaN).
-template <class R, class T>
-[[nodiscard]] bool gather(R&& r, nan_policy policy, std::vector<T>& out, std::size_t& nans) {
-    if constexpr (std::ranges::sized_range<R>) {
-        out.reserve(static_cast<std::size_t>(std::ranges::size(r)));
+template <class I, class S, class T>
+[[nodiscard]] bool gather(I first, S last, nan_policy policy, std::vector<T>& out, std::size_t& nans) {
+    if constexpr (std::sized_sentinel_for<S, I>) {
+        out.reserve(static_cast<std::size_t>(last - first));
     }
-    for (auto it = std::ranges::begin(r); it != std::ranges::end(r); ++it) {
-        const T x = *it;
+    for (; first != last; ++first) {
+        const T x = *first;
         if (is_nan(x)) {
             ++nans;
             if (policy == nan_policy::propagate) return false;
@@ -398,15 +476,15 @@ template <class T>
     return static_cast<Out>(lerp(a, b, static_cast<A>(p.gamma)));
 }
 
-template <class R>
-[[nodiscard]] auto quantile_impl(R&& r, double q, quantile_method method, nan_policy policy,
+template <class I, class S>
+[[nodiscard]] auto quantile_impl(I first, S last, double q, quantile_method method, nan_policy policy,
                                  const std::string& what) {
-    using T = std::ranges::range_value_t<R>;
+    using T = std::iter_value_t<I>;
     using Out = statistic_t<T>;
     if (!(q >= 0.0 && q <= 1.0)) throw_bad_quantile(q);
     std::vector<T> scratch;
     std::size_t nans = 0;
-    if (!gather(r, policy, scratch, nans)) return std::numeric_limits<Out>::quiet_NaN();
+    if (!gather(first, last, policy, scratch, nans)) return std::numeric_limits<Out>::quiet_NaN();
     if (scratch.empty()) throw_no_values(what, nans);
     return quantile_of_scratch(scratch, q, method);
 }
@@ -416,9 +494,9 @@ template <class R>
 /// The position (counting every element, NaN or not) and value of the
 /// least (Less = std::less) or greatest element; the first of equals.
 /// Under propagate the first NaN wins. Throws when nothing is left.
-template <class R, class Better>
-[[nodiscard]] constexpr auto extreme(R&& r, nan_policy policy, Better better, const char* what) {
-    using T = std::ranges::range_value_t<R>;
+template <class I, class S, class Better>
+[[nodiscard]] constexpr auto extreme(I first, S last, nan_policy policy, Better better, const char* what) {
+    using T = std::iter_value_t<I>;
     struct found {
         std::size_t index;
         T value;
@@ -427,8 +505,8 @@ template <class R, class Better>
     std::size_t nans = 0;
     bool have = false;
     found best{0, T{}};
-    for (auto it = std::ranges::begin(r); it != std::ranges::end(r); ++it, ++index) {
-        const T x = *it;
+    for (; first != last; ++first, ++index) {
+        const T x = *first;
         if (is_nan(x)) {
             if (policy == nan_policy::propagate) return found{index, x};
             ++nans;
@@ -521,6 +599,25 @@ template <class A, class XI, class YI>
     if (m.syy < 0) m.syy = 0;
     return m;
 }
+
+/// 0, 1, 2, ...: the x of linear_trend(y). (Not std::views::iota, which
+/// clang 14 cannot compile against libstdc++ 12's ranges.)
+struct counting_iterator {
+    using value_type = std::size_t;
+    using difference_type = std::ptrdiff_t;
+    std::size_t i = 0;
+    [[nodiscard]] constexpr std::size_t operator*() const noexcept { return i; }
+    constexpr counting_iterator& operator++() noexcept {
+        ++i;
+        return *this;
+    }
+    constexpr counting_iterator operator++(int) noexcept {
+        counting_iterator before = *this;
+        ++i;
+        return before;
+    }
+    friend constexpr bool operator==(counting_iterator, counting_iterator) noexcept = default;
+};
 
 // --- the normal distribution ---------------------------------------------
 
