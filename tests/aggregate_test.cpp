@@ -1,4 +1,5 @@
 #include <tally/aggregate.hpp>
+#include <tally/stats.hpp>  // the statistics tally::sum, mean, min and max, given as methods
 
 #include <doctest/doctest.h>
 
@@ -7,6 +8,7 @@
 #include <concepts>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 using namespace std::chrono;
@@ -49,6 +51,28 @@ TEST_CASE("aggregate: only to a coarser calendar that the series' periods nest i
     static_assert(!can_aggregate<year_quarter, yearly_t, agg::sum_t>);              // finer, not coarser
     static_assert(!can_aggregate<year_month, monthly_t, agg::sum_t>);               // the same
     static_assert(!can_aggregate<year_quarter, monthly_t, int>);                    // not a method
+}
+
+TEST_CASE("aggregate: the statistics tally::sum, mean, min and max are methods; other callables are not") {
+    using monthly_t = time_series<year_month, int>;
+    static_assert(can_aggregate<year_quarter, monthly_t, decltype(tally::sum)>);
+    static_assert(can_aggregate<year_quarter, monthly_t, decltype(tally::mean)>);
+    static_assert(can_aggregate<int, monthly_t, decltype(tally::min)>);
+    static_assert(can_aggregate<uk_fiscal_year, monthly_t, decltype(tally::max)>);
+    static_assert(!can_aggregate<year_month, monthly_t, decltype(tally::sum)>);  // still only to a coarser calendar
+    const auto total = [](std::span<const int> v) { return tally::sum(v); };
+    static_assert(!can_aggregate<year_quarter, monthly_t, decltype(total)>);  // a callable, but not a method
+    static_assert(!can_aggregate<year_quarter, monthly_t, std::plus<>>);
+    // The same value types as the tags' (an integer sum stays an exact std::int64_t).
+    static_assert(std::same_as<tally::aggregate_value_t<decltype(tally::sum), int>, std::int64_t>);
+    static_assert(std::same_as<tally::aggregate_value_t<decltype(tally::sum), float>, float>);
+    static_assert(std::same_as<tally::aggregate_value_t<decltype(tally::mean), unsigned>, double>);
+    static_assert(std::same_as<tally::aggregate_value_t<decltype(tally::min), std::int16_t>, std::int16_t>);
+    static_assert(std::same_as<tally::aggregate_value_t<decltype(tally::max), long double>, long double>);
+    static_assert(std::same_as<tally::aggregation::tag_t<decltype(tally::sum)>, agg::sum_t>);
+    static_assert(std::same_as<tally::aggregation::tag_t<decltype(tally::max)>, agg::max_t>);
+    static_assert(std::same_as<tally::aggregation::tag_t<agg::first_t>, agg::first_t>);
+    CHECK(true);
 }
 
 TEST_CASE("aggregate: the result value type depends on the method and the value type") {
@@ -101,6 +125,95 @@ TEST_CASE("aggregate: months to quarters, every method, by hand") {
     const auto count = tally::aggregate<year_quarter>(s, agg::count);
     CHECK(count.series.at(q1) == 3);
     CHECK(count.series.at(q2) == 3);
+}
+
+TEST_CASE("aggregate: tally::sum and tally::aggregation::sum give identical results, and so on") {
+    // January..July 2019 = 7, -2, 5, 4, 6, 11, 9.
+    // Q1 = {7, -2, 5}: sum 10, mean 10/3, min -2, max 7.
+    // Q2 = {4, 6, 11}: sum 21, mean 7, min 4, max 11.
+    // Q3 = {9} of three months: incomplete; included on request: sum 9, mean 9, min 9, max 9.
+    const auto s = monthly<int>(2019y / January, {7, -2, 5, 4, 6, 11, 9});
+    const year_quarter q1{2019, 1};
+    const year_quarter q2{2019, 2};
+    const year_quarter q3{2019, 3};
+    const auto include = incomplete_periods::include;
+
+    // The contract's spelling.
+    const auto sum = tally::aggregate<tally::year_quarter>(s, tally::sum);
+    static_assert(std::same_as<decltype(sum), const tally::aggregate_result<year_quarter, std::int64_t>>);
+    CHECK(sum.series.at(q1) == 10);
+    CHECK(sum.series.at(q2) == 21);
+    CHECK(!sum.series.contains(q3));
+    CHECK(sum.incomplete == std::vector<year_quarter>{q3});
+    CHECK(sum == tally::aggregate<year_quarter>(s, agg::sum));
+
+    const auto sum_all = tally::aggregate<year_quarter>(s, tally::sum, include);
+    CHECK(sum_all.series.at(q3) == 9);
+    CHECK(sum_all == tally::aggregate<year_quarter>(s, agg::sum, include));
+
+    const auto min = tally::aggregate<year_quarter>(s, tally::min, include);
+    CHECK(min.series.at(q1) == -2);
+    CHECK(min.series.at(q2) == 4);
+    CHECK(min.series.at(q3) == 9);
+    CHECK(min == tally::aggregate<year_quarter>(s, agg::min, include));
+
+    const auto max = tally::aggregate<year_quarter>(s, tally::max, include);
+    CHECK(max.series.at(q1) == 7);
+    CHECK(max.series.at(q2) == 11);
+    CHECK(max.series.at(q3) == 9);
+    CHECK(max == tally::aggregate<year_quarter>(s, agg::max, include));
+
+    // Means are doubles: both spellings against the values derived above.
+    for (const auto& mean : {tally::aggregate<year_quarter>(s, tally::mean, include),
+                             tally::aggregate<year_quarter>(s, agg::mean, include)}) {
+        CHECK(mean.series.times().size() == 3);
+        CHECK(mean.series.at(q1) == doctest::Approx(10.0 / 3.0));
+        CHECK(mean.series.at(q2) == doctest::Approx(7.0));
+        CHECK(mean.series.at(q3) == doctest::Approx(9.0));
+        CHECK(mean.incomplete == std::vector<year_quarter>{q3});
+    }
+}
+
+TEST_CASE("aggregate: with floating values and NaN, both spellings agree with the values by hand") {
+    // Q1 = {1.5, 2.25, 4}: sum 7.75, mean 7.75 / 3 = 2.58333..., min 1.5, max 4.
+    // Q2 = {NaN, 8, 1}: incomplete (the NaN is missing); with include: sum 9, mean 4.5, min 1, max 8.
+    const auto s = monthly<double>(2019y / January, {1.5, 2.25, 4.0, nan_v, 8.0, 1.0});
+    const year_quarter q1{2019, 1};
+    const year_quarter q2{2019, 2};
+    const auto include = incomplete_periods::include;
+    const auto check_both = [&](auto statistic, auto tag, double expected_q1, double expected_q2) {
+        for (const auto& r : {tally::aggregate<year_quarter>(s, statistic, include),
+                              tally::aggregate<year_quarter>(s, tag, include)}) {
+            CHECK(r.series.size() == 2);
+            CHECK(r.series.at(q1) == doctest::Approx(expected_q1));
+            CHECK(r.series.at(q2) == doctest::Approx(expected_q2));
+            CHECK(r.incomplete == std::vector<year_quarter>{q2});
+        }
+        // Without include, only the complete Q1.
+        CHECK(tally::aggregate<year_quarter>(s, statistic).series.times().size() == 1);
+        CHECK(tally::aggregate<year_quarter>(s, tag).series.times().size() == 1);
+    };
+    check_both(tally::sum, agg::sum, 7.75, 9.0);
+    check_both(tally::mean, agg::mean, 7.75 / 3.0, 4.5);
+    check_both(tally::min, agg::min, 1.5, 1.0);
+    check_both(tally::max, agg::max, 4.0, 8.0);
+}
+
+TEST_CASE("aggregate: the errors are the same whichever spelling of the method") {
+    constexpr std::int64_t big = std::numeric_limits<std::int64_t>::max();
+    // 2 * (2^63 - 1) = 18446744073709551614.
+    const auto s = monthly<std::int64_t>(2019y / January, {big, big, 0});
+    CHECK_THROWS_WITH_AS((void)tally::aggregate<year_quarter>(s, tally::sum),
+                         "the sum of the values in 2019 Q1, 18446744073709551614, does not fit in a 64-bit signed "
+                         "integer.",
+                         tally::overflow_error);
+    const auto d = monthly<double>(2019y / January, {inf_v, -inf_v, 1.0});
+    CHECK_THROWS_WITH_AS((void)tally::aggregate<year_quarter>(d, tally::mean),
+                         "the mean of the values in 2019 Q1 is undefined: it adds inf to -inf.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)tally::aggregate<year_quarter>(d, agg::mean),
+                         "the mean of the values in 2019 Q1 is undefined: it adds inf to -inf.",
+                         tally::undefined_result);
 }
 
 TEST_CASE("aggregate: min, max, first and last follow the values, not the order of months") {

@@ -10,11 +10,14 @@
 #include <cmath>
 #include <cstdint>
 #include <forward_list>
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <list>
 #include <numeric>
 #include <random>
+#include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -176,6 +179,125 @@ TEST_CASE("sum, mean and variance work in constant expressions") {
     static_assert(tally::argmax(std::array{3, 9, 2, 9}) == 1);
     static_assert(tally::summary<>::of(std::array{2, 4, 4, 4, 5, 5, 7, 9}).variance(0) == 4.0);
     CHECK(true);
+}
+
+// ============================================================================
+// sum, mean, min and max as function objects
+// ============================================================================
+
+namespace {
+
+/// A generic algorithm that takes a statistic as an argument: the statistic
+/// of each group.
+template <class Statistic, class Groups>
+auto each_group(const Statistic& statistic, const Groups& groups) {
+    using Group = typename Groups::value_type;
+    std::vector<std::invoke_result_t<const Statistic&, const Group&>> out;
+    for (const Group& g : groups) out.push_back(std::invoke(statistic, g));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("sum, min and max still work in constant expressions, also through std::invoke") {
+    // 1 + 2 + 3 = 6; the least of {3, 1, 2} is 1, the greatest 3; (1 + 2 + 6) / 3 = 3.
+    static_assert(tally::sum(std::array{1, 2, 3}) == 6);
+    static_assert(std::invoke(tally::sum, std::array{1, 2, 3}) == 6);
+    static_assert(std::invoke(tally::min, std::array{3, 1, 2}) == 1);
+    static_assert(tally::max(std::array{3, 1, 2}) == 3);
+    static_assert(std::invoke(tally::mean, std::array{1.0, 2.0, 6.0}) == 3.0);
+    constexpr std::array xs{4, 8, 1};
+    static_assert(tally::sum(xs.begin(), xs.end()) == 13);  // 4 + 8 + 1
+    static_assert(tally::max(xs.begin(), xs.end(), tally::nan_policy::propagate) == 8);
+    CHECK(true);
+}
+
+TEST_CASE_TEMPLATE("sum, mean, min and max: a direct call and the object passed on give the same results", T, int,
+                   unsigned, std::int64_t, double, long double) {
+    const auto xs = values_of<T>({387, 153, 594, 462, 527});
+    // By hand: 387 + 153 + 594 + 462 + 527 = 2123; 2123 / 5 = 424.6;
+    // the least is 153, the greatest 594.
+    CHECK(static_cast<double>(tally::sum(xs)) == 2123.0);  // exact by construction
+    CHECK(static_cast<double>(std::invoke(tally::sum, xs)) == 2123.0);
+    CHECK(static_cast<double>(std::invoke(tally::sum, xs.begin(), xs.end())) == 2123.0);
+    CHECK(static_cast<double>(std::invoke(tally::sum, xs, tally::nan_policy::propagate)) == 2123.0);
+    CHECK(tally::mean(xs) == doctest::Approx(424.6));
+    CHECK(std::invoke(tally::mean, xs) == doctest::Approx(424.6));
+    CHECK(std::invoke(tally::mean, xs.begin(), xs.end(), tally::nan_policy::skip) == doctest::Approx(424.6));
+    CHECK(tally::min(xs) == T(153));
+    CHECK(std::invoke(tally::min, xs) == T(153));
+    CHECK(std::invoke(tally::min, xs.begin(), xs.end()) == T(153));
+    CHECK(tally::max(xs) == T(594));
+    CHECK(std::invoke(tally::max, xs) == T(594));
+    CHECK(std::invoke(tally::max, xs.begin(), xs.end()) == T(594));
+    // The same result types either way: double for integers, T for floating T; T for min and max.
+    static_assert(std::is_same_v<decltype(std::invoke(tally::sum, xs)), tally::statistic_t<T>>);
+    static_assert(std::is_same_v<decltype(std::invoke(tally::mean, xs)), tally::statistic_t<T>>);
+    static_assert(std::is_same_v<decltype(std::invoke(tally::min, xs)), T>);
+    static_assert(std::is_same_v<decltype(std::invoke(tally::max, xs.begin(), xs.end())), T>);
+}
+
+TEST_CASE("sum, mean, min and max: a generic algorithm takes them as arguments") {
+    // Groups {1, 2, 3}, {10, 20}, {7}: sums 6, 30, 7; means 6/3 = 2, 30/2 = 15, 7/1 = 7;
+    // least 1, 10, 7; greatest 3, 20, 7.
+    const std::vector<std::vector<int>> groups{{1, 2, 3}, {10, 20}, {7}};
+    std::vector<double> sums(groups.size());
+    std::ranges::transform(groups, sums.begin(), tally::sum);
+    CHECK(sums == std::vector<double>{6, 30, 7});  // integers are summed exactly
+    const std::vector<double> means = each_group(tally::mean, groups);
+    REQUIRE(means.size() == 3);
+    CHECK(means[0] == doctest::Approx(2.0));
+    CHECK(means[1] == doctest::Approx(15.0));
+    CHECK(means[2] == doctest::Approx(7.0));
+    CHECK(each_group(tally::min, groups) == std::vector<int>{1, 10, 7});
+    CHECK(each_group(tally::max, groups) == std::vector<int>{3, 20, 7});
+    // Stored in a std::function, as any callable can be.
+    const std::function<double(const std::vector<double>&)> average = tally::mean;
+    CHECK(average({2.0, 4.0, 9.0}) == doctest::Approx(5.0));  // 15 / 3
+    // Errors pass through unchanged.
+    CHECK_THROWS_WITH_AS((void)std::invoke(tally::mean, std::vector<int>{}), "the mean of an empty range is undefined.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)each_group(tally::max, std::vector<std::vector<double>>{{not_a_number}}),
+                         "the maximum of a range whose values are all NaN is undefined.", tally::undefined_result);
+}
+
+TEST_CASE("sum, mean, min and max: what they can be called with is checked at compile time") {
+    using sum_t = decltype(tally::sum);
+    using min_t = decltype(tally::min);
+    static_assert(std::is_empty_v<std::remove_cv_t<sum_t>>);
+    static_assert(std::regular_invocable<sum_t, const std::vector<int>&>);
+    static_assert(std::regular_invocable<sum_t, const std::vector<int>&, tally::nan_policy>);
+    static_assert(std::regular_invocable<min_t, std::list<double>::const_iterator, std::list<double>::const_iterator,
+                                         tally::nan_policy>);
+    static_assert(!std::invocable<sum_t, int>);                                 // not a range
+    static_assert(!std::invocable<decltype(tally::mean), std::vector<bool>>);   // bool is not a number here
+    static_assert(!std::invocable<min_t, std::vector<std::string>>);            // nor is text
+    static_assert(!std::invocable<decltype(tally::max), std::vector<int>, int>);  // the second is a nan_policy
+    static_assert(!std::invocable<sum_t>);
+    CHECK(true);
+}
+
+TEST_CASE("sum, mean, min and max: with using namespace std and using namespace tally") {
+    using namespace std;
+    using namespace tally;
+    const vector<int> xs{387, 153, 594};
+    // std has no sum or mean, so unqualified calls find tally's.
+    // By hand: 387 + 153 + 594 = 1134; 1134 / 3 = 378.
+    CHECK(sum(xs) == 1134.0);
+    CHECK(mean(xs) == doctest::Approx(378.0));
+    // min and max name both std's and tally's: an unqualified min(xs) does
+    // not compile (ambiguous). Qualified, or declared, each means one thing.
+    CHECK(tally::min(xs) == 153);
+    CHECK(std::min(387, 153) == 153);
+    {
+        using tally::max;
+        CHECK(max(xs) == 594);
+    }
+    {
+        using std::max;
+        CHECK(max(387, 594) == 594);
+        CHECK(max({387, 153, 594}) == 594);  // std::max of an initializer_list
+    }
 }
 
 // ============================================================================

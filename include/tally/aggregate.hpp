@@ -2,13 +2,26 @@
 // tally/aggregate.hpp: a series at a finer calendar summarised at a coarser
 // one — months to quarters, days to months, quarters to fiscal years.
 //
-//   auto q = tally::aggregate<tally::year_quarter>(monthly, tally::aggregation::sum);
+//   #include <tally/aggregate.hpp>
+//   #include <tally/stats.hpp>       // tally::sum, mean, min, max (or tally.hpp)
+//
+//   auto q = tally::aggregate<tally::year_quarter>(monthly, tally::sum);
 //   q.series;        // time_series<year_quarter, std::int64_t>: the complete quarters
 //   q.incomplete;    // the quarters the series touches but does not cover
+//   tally::aggregate<int>(monthly, tally::aggregation::count);   // months observed a year
 //
-// The methods are tag objects in the namespace tally::aggregation: sum,
-// mean, first, last, min, max, count. (They live there so that they do not
-// collide with the statistics tally::sum and tally::mean of tally/stats.hpp.)
+// The methods (how each coarse period's values are summarised):
+//   tally::sum, tally::mean, tally::min, tally::max   the statistics of
+//       tally/stats.hpp, passed as they are (they are function objects);
+//   tally::aggregation::first, last, count            which have no statistic.
+// tally::aggregation::sum, mean, min and max are the same four methods under
+// other names (tag objects, kept for existing code): aggregating with
+// tally::sum and with tally::aggregation::sum gives identical results, and
+// so on for the other three. This header does not include tally/stats.hpp;
+// it recognises the statistics by their types, so a caller that writes
+// tally::sum includes tally/stats.hpp (or tally/tally.hpp) for the name.
+// Any other callable, tally::median for one, is not a method and does not
+// compile.
 //
 // Which aggregations exist: Fine must nest in Coarse (tally::nests_in, in
 // tally/period.hpp): days and months into months, quarters, years
@@ -63,8 +76,19 @@
 
 namespace tally {
 
+namespace detail {
+// The types of the statistics tally::sum, mean, min and max, defined in
+// tally/stats.hpp; declared here so that they can be named as methods below.
+struct sum_fn;
+struct mean_fn;
+struct min_fn;
+struct max_fn;
+} // namespace detail
+
 /// The ways of summarising the values in a coarse period, as tag objects:
-/// tally::aggregation::sum, mean, first, last, min, max, count.
+/// tally::aggregation::sum, mean, first, last, min, max, count. sum, mean,
+/// min and max can also be given as the statistics tally::sum, tally::mean,
+/// tally::min and tally::max themselves (tally/stats.hpp).
 namespace aggregation {
 struct sum_t {
     explicit sum_t() = default;
@@ -97,9 +121,30 @@ inline constexpr count_t count{};
 
 /// One of the tag types above.
 template <class M>
-concept method = std::same_as<M, sum_t> || std::same_as<M, mean_t> || std::same_as<M, first_t> ||
-                 std::same_as<M, last_t> || std::same_as<M, min_t> || std::same_as<M, max_t> ||
-                 std::same_as<M, count_t>;
+concept tag = std::same_as<M, sum_t> || std::same_as<M, mean_t> || std::same_as<M, first_t> ||
+              std::same_as<M, last_t> || std::same_as<M, min_t> || std::same_as<M, max_t> ||
+              std::same_as<M, count_t>;
+
+/// The type of one of the statistics tally::sum, mean, min or max.
+template <class M>
+concept statistic = std::same_as<M, detail::sum_fn> || std::same_as<M, detail::mean_fn> ||
+                    std::same_as<M, detail::min_fn> || std::same_as<M, detail::max_fn>;
+
+/// A method of aggregation: a tag type above or the type of a statistic,
+/// cv-qualified or not (so decltype(tally::sum) is one).
+template <class M>
+concept method = tag<std::remove_cv_t<M>> || statistic<std::remove_cv_t<M>>;
+
+/// The tag type of a method: M itself for a tag, sum_t for tally::sum,
+/// mean_t for tally::mean, min_t for tally::min, max_t for tally::max.
+template <method M>
+using tag_t = std::conditional_t<
+    std::same_as<std::remove_cv_t<M>, detail::sum_fn>, sum_t,
+    std::conditional_t<
+        std::same_as<std::remove_cv_t<M>, detail::mean_fn>, mean_t,
+        std::conditional_t<std::same_as<std::remove_cv_t<M>, detail::min_fn>, min_t,
+                           std::conditional_t<std::same_as<std::remove_cv_t<M>, detail::max_fn>, max_t,
+                                              std::remove_cv_t<M>>>>>;
 } // namespace aggregation
 
 /// What to do with coarse periods the series does not cover.
@@ -108,13 +153,14 @@ enum class incomplete_periods {
     include,  ///< summarise the values they have
 };
 
-/// The value type of an aggregate (see the header comment).
+/// The value type of an aggregate (see the header comment); the same for a
+/// statistic as for its tag (decltype(tally::sum) as aggregation::sum_t).
 template <aggregation::method Method, arithmetic Value>
 using aggregate_value_t = std::conditional_t<
-    std::same_as<Method, aggregation::count_t>, std::int64_t,
-    std::conditional_t<std::same_as<Method, aggregation::sum_t>,
+    std::same_as<aggregation::tag_t<Method>, aggregation::count_t>, std::int64_t,
+    std::conditional_t<std::same_as<aggregation::tag_t<Method>, aggregation::sum_t>,
                        std::conditional_t<std::integral<Value>, std::int64_t, Value>,
-                       std::conditional_t<std::same_as<Method, aggregation::mean_t>,
+                       std::conditional_t<std::same_as<aggregation::tag_t<Method>, aggregation::mean_t>,
                                           std::conditional_t<std::integral<Value>, double, Value>, Value>>>;
 
 /// An aggregate: the coarse series and the coarse periods it does not
@@ -126,7 +172,8 @@ struct aggregate_result {
     [[nodiscard]] friend bool operator==(const aggregate_result&, const aggregate_result&) = default;
 };
 
-/// The values of s summarised over each Coarse period containing its times.
+/// The values of s summarised over each Coarse period containing its times,
+/// by the method `how` (tally::sum, tally::aggregation::count, ...).
 /// Precondition: none (any series; an empty one gives an empty result).
 /// Throws invalid_argument for a time that is not a valid date or month
 /// ("the time 2019-02-30 is not a valid date."); overflow_error for an
@@ -312,8 +359,8 @@ aggregate_result<Coarse, aggregate_value_t<Method, Value>> aggregate(const time_
         if (!complete) incomplete.push_back(current);
         if (observed > 0 && (complete || policy == incomplete_periods::include)) {
             out_times.push_back(current);
-            out_values.push_back(
-                detail::aggregate_one<Method>(values.subspan(i, j - i), observed, current));
+            out_values.push_back(detail::aggregate_one<aggregation::tag_t<Method>>(values.subspan(i, j - i),
+                                                                                   observed, current));
         }
         i = j;
         if (has_next) current = next;

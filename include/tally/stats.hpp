@@ -24,6 +24,23 @@
 //    range is 0.
 //  - Complexity is O(n) for every statistic; median and quantile allocate
 //    one buffer of n values (expected O(n) selection, never a full sort).
+//  - sum, mean, min and max are function objects (constexpr objects of types
+//    in tally::detail), not function templates, so they can be passed on as
+//    they are: std::invoke(tally::sum, v), std::ranges::transform(groups,
+//    out, tally::mean), tally::aggregate<tally::year_quarter>(monthly,
+//    tally::sum) (tally/aggregate.hpp). They are called exactly as functions
+//    would be, and argument-dependent lookup never finds them: an
+//    unqualified min(a, b) in generic code that says `using std::min;`
+//    stays std::min whatever namespace a and b come from.
+//  - With both `using namespace std;` and `using namespace tally;`, an
+//    unqualified min or max names two different things (std::min and
+//    tally::min) and does not compile, rather than quietly picking one
+//    (sum and mean are unaffected: std has neither). Write tally::min(v) or
+//    std::min(a, b), or declare the one you mean: `using tally::min;`.
+//  - Being variables, the four names are hidden by a local variable of the
+//    same name in a function of namespace tally, and -Wshadow says so there
+//    (clang's also after `using namespace tally;`); call such locals total,
+//    lowest, highest instead.
 
 #include <cmath>
 #include <concepts>
@@ -119,40 +136,58 @@ namespace tally {
 // Sums and means
 // ============================================================================
 
-/// The sum of the values, 0 for an empty range. Integers are summed exactly
-/// in 128 bits and rounded once to double; floating values by Neumaier's
-/// compensated summation (Neumaier, ZAMM 54, 1974), so [1e16, 1, -1e16]
-/// sums to 1. O(n), one pass, no allocation. constexpr.
-template <arithmetic_range R>
-[[nodiscard]] constexpr range_statistic_t<R> sum(R&& r, nan_policy policy = nan_policy::skip) {
-    return static_cast<range_statistic_t<R>>(
-        detail::sum_pass(std::ranges::begin(r), std::ranges::end(r), policy).sum);
-}
+namespace detail {
 
-/// The same over the iterator range [first, last).
-template <class I, class S>
-    requires arithmetic_iterator_pair<I, S>
-[[nodiscard]] constexpr auto sum(I first, S last, nan_policy policy = nan_policy::skip) {
-    using Out = statistic_t<std::iter_value_t<I>>;
-    return static_cast<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
-}
+/// The type of tally::sum.
+struct sum_fn {
+    /// The sum of the values, 0 for an empty range. Integers are summed exactly
+    /// in 128 bits and rounded once to double; floating values by Neumaier's
+    /// compensated summation (Neumaier, ZAMM 54, 1974), so [1e16, 1, -1e16]
+    /// sums to 1. O(n), one pass, no allocation. constexpr.
+    template <arithmetic_range R>
+    [[nodiscard]] constexpr range_statistic_t<R> operator()(R&& r, nan_policy policy = nan_policy::skip) const {
+        return static_cast<range_statistic_t<R>>(
+            detail::sum_pass(std::ranges::begin(r), std::ranges::end(r), policy).sum);
+    }
 
-/// The arithmetic mean: the (compensated or exact integer) sum divided by
-/// the count. O(n), one pass. constexpr.
-/// Throws undefined_result when no value is left:
-///   "the mean of an empty range is undefined."
-///   "the mean of a range whose values are all NaN is undefined."
-template <arithmetic_range R>
-[[nodiscard]] constexpr range_statistic_t<R> mean(R&& r, nan_policy policy = nan_policy::skip) {
-    return detail::mean_impl(std::ranges::begin(r), std::ranges::end(r), policy);
-}
+    /// The same over the iterator range [first, last).
+    template <class I, class S>
+        requires arithmetic_iterator_pair<I, S>
+    [[nodiscard]] constexpr auto operator()(I first, S last, nan_policy policy = nan_policy::skip) const {
+        using Out = statistic_t<std::iter_value_t<I>>;
+        return static_cast<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
+    }
+};
 
-/// The same over the iterator range [first, last).
-template <class I, class S>
-    requires arithmetic_iterator_pair<I, S>
-[[nodiscard]] constexpr auto mean(I first, S last, nan_policy policy = nan_policy::skip) {
-    return detail::mean_impl(std::move(first), std::move(last), policy);
-}
+/// The type of tally::mean.
+struct mean_fn {
+    /// The arithmetic mean: the (compensated or exact integer) sum divided by
+    /// the count. O(n), one pass. constexpr.
+    /// Throws undefined_result when no value is left:
+    ///   "the mean of an empty range is undefined."
+    ///   "the mean of a range whose values are all NaN is undefined."
+    template <arithmetic_range R>
+    [[nodiscard]] constexpr range_statistic_t<R> operator()(R&& r, nan_policy policy = nan_policy::skip) const {
+        return detail::mean_impl(std::ranges::begin(r), std::ranges::end(r), policy);
+    }
+
+    /// The same over the iterator range [first, last).
+    template <class I, class S>
+        requires arithmetic_iterator_pair<I, S>
+    [[nodiscard]] constexpr auto operator()(I first, S last, nan_policy policy = nan_policy::skip) const {
+        return detail::mean_impl(std::move(first), std::move(last), policy);
+    }
+};
+
+} // namespace detail
+
+/// tally::sum(r [, policy]) and tally::sum(first, last [, policy]): the sum
+/// of the values, as documented at detail::sum_fn above. A function object.
+inline constexpr detail::sum_fn sum{};
+
+/// tally::mean(r [, policy]) and tally::mean(first, last [, policy]): the
+/// arithmetic mean, as documented at detail::mean_fn above. A function object.
+inline constexpr detail::mean_fn mean{};
 
 /// The geometric mean exp(mean(ln x)) of non-negative values; 0 when any
 /// value is 0. O(n), one pass (the logarithms summed with Neumaier).
@@ -286,38 +321,58 @@ template <class I, class S>
                                  policy, "median");
 }
 
-/// The least value, in the element type. O(n), one pass. constexpr.
-/// Throws undefined_result "the minimum of an empty range is undefined."
-/// (or "... of a range whose values are all NaN ...").
-template <arithmetic_range R>
-[[nodiscard]] constexpr std::ranges::range_value_t<R> min(R&& r, nan_policy policy = nan_policy::skip) {
-    return detail::extreme(std::ranges::begin(r), std::ranges::end(r), policy, std::less<>{}, "minimum")
-        .value;
-}
+namespace detail {
 
-/// The same over the iterator range [first, last).
-template <class I, class S>
-    requires arithmetic_iterator_pair<I, S>
-[[nodiscard]] constexpr auto min(I first, S last, nan_policy policy = nan_policy::skip) {
-    return detail::extreme(std::move(first), std::move(last), policy, std::less<>{}, "minimum").value;
-}
+/// The type of tally::min.
+struct min_fn {
+    /// The least value, in the element type. O(n), one pass. constexpr.
+    /// Throws undefined_result "the minimum of an empty range is undefined."
+    /// (or "... of a range whose values are all NaN ...").
+    template <arithmetic_range R>
+    [[nodiscard]] constexpr std::ranges::range_value_t<R> operator()(R&& r,
+                                                                     nan_policy policy = nan_policy::skip) const {
+        return detail::extreme(std::ranges::begin(r), std::ranges::end(r), policy, std::less<>{}, "minimum")
+            .value;
+    }
 
-/// The greatest value, in the element type. O(n), one pass. constexpr.
-/// Throws undefined_result "the maximum of an empty range is undefined."
-/// (or "... of a range whose values are all NaN ...").
-template <arithmetic_range R>
-[[nodiscard]] constexpr std::ranges::range_value_t<R> max(R&& r, nan_policy policy = nan_policy::skip) {
-    return detail::extreme(std::ranges::begin(r), std::ranges::end(r), policy, std::greater<>{},
-                           "maximum")
-        .value;
-}
+    /// The same over the iterator range [first, last).
+    template <class I, class S>
+        requires arithmetic_iterator_pair<I, S>
+    [[nodiscard]] constexpr auto operator()(I first, S last, nan_policy policy = nan_policy::skip) const {
+        return detail::extreme(std::move(first), std::move(last), policy, std::less<>{}, "minimum").value;
+    }
+};
 
-/// The same over the iterator range [first, last).
-template <class I, class S>
-    requires arithmetic_iterator_pair<I, S>
-[[nodiscard]] constexpr auto max(I first, S last, nan_policy policy = nan_policy::skip) {
-    return detail::extreme(std::move(first), std::move(last), policy, std::greater<>{}, "maximum").value;
-}
+/// The type of tally::max.
+struct max_fn {
+    /// The greatest value, in the element type. O(n), one pass. constexpr.
+    /// Throws undefined_result "the maximum of an empty range is undefined."
+    /// (or "... of a range whose values are all NaN ...").
+    template <arithmetic_range R>
+    [[nodiscard]] constexpr std::ranges::range_value_t<R> operator()(R&& r,
+                                                                     nan_policy policy = nan_policy::skip) const {
+        return detail::extreme(std::ranges::begin(r), std::ranges::end(r), policy, std::greater<>{},
+                               "maximum")
+            .value;
+    }
+
+    /// The same over the iterator range [first, last).
+    template <class I, class S>
+        requires arithmetic_iterator_pair<I, S>
+    [[nodiscard]] constexpr auto operator()(I first, S last, nan_policy policy = nan_policy::skip) const {
+        return detail::extreme(std::move(first), std::move(last), policy, std::greater<>{}, "maximum").value;
+    }
+};
+
+} // namespace detail
+
+/// tally::min(r [, policy]) and tally::min(first, last [, policy]): the
+/// least value, as documented at detail::min_fn above. A function object.
+inline constexpr detail::min_fn min{};
+
+/// tally::max(r [, policy]) and tally::max(first, last [, policy]): the
+/// greatest value, as documented at detail::max_fn above. A function object.
+inline constexpr detail::max_fn max{};
 
 /// The position (0-based, counting every element including NaN ones) of
 /// the first least value; under propagate, of the first NaN if any.
