@@ -211,3 +211,8 @@ TEST_CASE("period: stepping past the time type's range throws instead of wrappin
                          "64-bit signed integer.",
                          tally::overflow_error);
 }
+
+TEST_CASE("time_series: a change with both times missing names the earlier one") {
+    CHECK_THROWS_WITH_AS((void)removals.change(2013, 2021), "no observation at 2013 in a series covering 2015..2019.",
+                         tally::missing_observation);
+}

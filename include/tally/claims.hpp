@@ -1339,7 +1339,7 @@ inline std::string to_string(const claim& c) {
         return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h +
                detail::percent_words(c.number);
     case claim_kind::multiple:
-        return h + detail::multiple_words(c.number) + (c.times_higher ? " higher" : " as high");
+        return h + (c.times_higher ? c.number.text() + " times higher" : detail::multiple_words(c.number) + " as high");
     case claim_kind::direction:
         return c.stated_direction == direction::rise   ? "a rise"
                : c.stated_direction == direction::fall ? "a fall"
@@ -1361,7 +1361,7 @@ inline std::string verdict::explain(std::string_view later_name) const {
     const std::string from_label = detail::label_text(from_label_), to_label = detail::label_text(to_label_);
     const std::string later = !later_name.empty() ? std::string(later_name) : !to_label.empty() ? to_label : "later";
     const std::string quoted = "\"" + to_string(claim_) + "\"";
-    const int decimals = claim_.number.is_fraction() ? 1 : claim_.number.decimals + 1;
+    const int decimals = claim_.number.is_fraction() ? 3 : claim_.number.decimals + 1;
     const auto amount = [&](long double x) {
         return percent_inputs_ ? detail::trimmed_text(static_cast<double>(x), decimals + 1) + "%"
                                : amount_text(x, integral_ || share_input_);
@@ -1373,7 +1373,8 @@ inline std::string verdict::explain(std::string_view later_name) const {
         inputs = "from " + amount(from_) + (from_label.empty() ? "" : " in " + from_label) + " to " + amount(to_) +
                  (to_label.empty() ? "" : " in " + to_label);
     } else if (claim_.kind == claim_kind::total) {
-        inputs = (from_label.empty() ? std::string("the values") : "the " + from_label + ".." + to_label + " values") +
+        inputs = (from_label.empty() ? (to_label.empty() ? std::string("the values") : "the values in " + to_label)
+                                     : "the values from " + from_label + " to " + to_label) +
                  " sum to " + amount(to_);
     } else {
         inputs = amount(to_) + (to_label.empty() ? "" : " in " + to_label);
@@ -1444,7 +1445,7 @@ inline std::string verdict::explain(std::string_view later_name) const {
     if (reading_count_ == 2) {
         const claim_reading& a = readings_[0];
         const claim_reading& b = readings_[1];
-        const auto as = [&](const claim_reading& r) { return "as " + detail::multiple_words(r.multiple) + " as high"; };
+        const auto as = [&](const claim_reading& r) { return "as " + r.multiple.text() + " times as high"; };
         out = what + ", " + inputs + "; " + quoted + " reads two ways, " + as(a) + " (" + multiple_allows(a.allowed) +
               ") and " + as(b) + " (" + multiple_allows(b.allowed) + ")";
         if (!mismatches.empty()) return out + ", and the claim does not hold: " + mismatches + ".";
@@ -1468,7 +1469,9 @@ inline std::string verdict::explain(std::string_view later_name) const {
                : "does not hold";
     if ((is_change_ || share_input_) && implied_) {
         const interval& i = *implied_;
-        out += share_input_ ? "; it would hold for a part of " : "; it would hold for a " + later + " value of ";
+        out += share_input_              ? "; it would hold for a part of "
+               : later.starts_with("the ") ? "; it would hold for a value in " + later + " of "
+                                           : "; it would hold for a " + later + " value of ";
         const auto end = [&](double x) {
             return percent_inputs_ ? amount(static_cast<long double>(x)) : amount_text(static_cast<long double>(x), integral_);
         };

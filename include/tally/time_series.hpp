@@ -94,7 +94,7 @@ public:
     [[nodiscard]] const Value* find(const Time& t) const noexcept;
 
     /// The change from the value at t0 to the value at t1; throws
-    /// missing_observation naming whichever time is missing.
+    /// missing_observation naming t0 when it is missing, else t1.
     [[nodiscard]] tally::change<Value> change(const Time& t0, const Time& t1) const;
 
     /// Adds an observation; throws invalid_argument when t is already there.
@@ -272,7 +272,8 @@ const Value* time_series<Time, Value>::find(const Time& t) const noexcept {
 
 template <period Time, arithmetic Value>
 tally::change<Value> time_series<Time, Value>::change(const Time& t0, const Time& t1) const {
-    return tally::change<Value>(at(t0), at(t1));
+    const Value& from = at(t0);  // t0 first, so a message names the earlier missing time
+    return tally::change<Value>(from, at(t1));
 }
 
 template <period Time, arithmetic Value>
