@@ -1,0 +1,501 @@
+#pragma once
+// tally/format.hpp: tally's values as text — operator<< always, and
+// formatters for {fmt} and std::format where those are available.
+//
+//   using namespace tally::literals;
+//   std::cout << series;                                  // {2015: 153, 2016: 462, 2017: 527}
+//   fmt::format("{:+.1f}", 105.83_pct);                   // "+105.8%"
+//   fmt::format("{:,}", tally::change{4963, 10213});      // "4,963 -> 10,213 (+5,250, +105.8%)"
+//   fmt::format("{:,}", series);                          // "{2015: 4,963, 2018: 10,213}"
+//   std::format("{:-.2f}", 11_pct);                       // "11.00%"
+//
+// What is available where:
+//  - operator<< for percent, percentage_points and change (their own
+//    headers), and here for observation, time_series, claim and verdict.
+//  - fmt::formatter for all of these when <fmt/format.h> can be included.
+//    {fmt} is detected, never required: without it this header still
+//    compiles and only the {fmt} part is missing. Formatting a value calls
+//    into {fmt}, so a program that does must link it (fmt::fmt) or use it
+//    header-only. Including this header also includes <fmt/ranges.h>, so
+//    that a series is formatted by tally's formatter, not as a plain range.
+//  - std::formatter for the same types where the standard library has
+//    <format> (__cpp_lib_format). Both formatters share one parser and
+//    produce the same text. Only char output is supported.
+//
+// The format specification, the same for {fmt} and std::format:
+//
+//   [[fill]align][sign][width][,][.precision][f]
+//
+//   fill, align  '<' left, '>' right, '^' centre, padded with fill (one
+//                ASCII character, default space) to width. Percents and
+//                points align right by default, everything else left.
+//                Width counts bytes: tally's own text is ASCII, but a
+//                claim's or a time type's text may not be.
+//   sign         percent and percentage_points only: '+' (the default) shows
+//                the sign of a rise, as "+105.8%"; '-' shows only a minus,
+//                as "11%". Zero never has a sign.
+//   ,            thousands separators (commas) in counts and values:
+//                "10,213", "+1,250.5%". The same ',' as Python's format
+//                specification; it does not depend on the locale.
+//   .precision   decimals, exactly: percent and points "{:.2f}" -> "+105.82%";
+//                change: the decimals of its percent; series and observation:
+//                the decimals of floating values (integer values are always
+//                written in full).
+//   f            optional, as in "{:+.1f}"; the only type accepted.
+//
+// With no precision, a percent has one decimal with trailing zeros dropped
+// ("+110%", "+105.8%"), and floating values are written shortest.
+// An invalid specification is a format_error: at compile time for a
+// checked format string, else when formatting.
+
+#include <concepts>
+#include <cstddef>
+#include <ios>
+#include <iterator>
+#include <ostream>
+#include <string>
+#include <version>
+
+#include "change.hpp"
+#include "claims.hpp"
+#include "detail/int128.hpp"
+#include "detail/text.hpp"
+#include "percent.hpp"
+#include "period.hpp"
+#include "time_series.hpp"
+
+namespace tally {
+
+/// Writes "2019: 387": the time as time_text() gives it, then the value.
+template <class CharT, class Traits, class Time, class Value>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os,
+                                              const observation<Time, Value>& o);
+
+/// Writes "{2015: 153, 2016: 462}" ("{}" when empty); a stream set to
+/// std::fixed writes floating values with its precision's decimals. O(n).
+template <class CharT, class Traits, period Time, arithmetic Value>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os,
+                                              const time_series<Time, Value>& s);
+
+/// Writes to_string(c): "a rise of 110%".
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const claim& c);
+
+/// Writes v.explain(): one paragraph that says what was checked and why it
+/// holds or not.
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const verdict& v);
+
+// ---------------------------------------------------------------------------
+// Implementation
+// ---------------------------------------------------------------------------
+
+namespace detail {
+
+/// A parsed format specification (see the header comment).
+struct format_spec {
+    char fill = ' ';
+    char align = '\0';  ///< '<', '>', '^', or '\0' for the type's default
+    char sign = '\0';   ///< '+', '-', or '\0' for the type's default
+    int width = 0;
+    bool group = false;
+    int precision = -1;  ///< -1: none given
+};
+
+/// What a type's specification may hold: unit (percent, points) everything;
+/// number (change, observation, series) all but a sign; text (claim,
+/// verdict) only fill, align and width.
+enum class spec_kind { unit, number, text };
+
+/// The largest width and precision accepted; larger ones are format errors.
+inline constexpr int max_spec_number = 1000;
+inline constexpr int max_spec_precision = 100;
+
+/// Parses [[fill]align][sign][width][,][.precision][f] from [it, end) up to
+/// the closing '}' and returns the position of that '}' (or end). On a
+/// malformed specification, sets `error` to a one-sentence message and
+/// returns the position of the offending character.
+template <class It>
+[[nodiscard]] constexpr It parse_format_spec(It it, It end, format_spec& spec, spec_kind kind, const char*& error) {
+    error = nullptr;
+    const auto is_align = [](char c) { return c == '<' || c == '>' || c == '^'; };
+    const auto at_end = [&] { return it == end || *it == '}'; };
+    if (at_end()) return it;
+
+    // [[fill]align]
+    It next = it;
+    ++next;
+    if (next != end && is_align(static_cast<char>(*next))) {
+        const char fill = static_cast<char>(*it);
+        if (fill == '{' || static_cast<unsigned char>(fill) >= 0x80) {
+            error = "the fill of a tally format specification must be one ASCII character other than '{' and '}'.";
+            return it;
+        }
+        spec.fill = fill;
+        spec.align = static_cast<char>(*next);
+        it = ++next;
+    } else if (is_align(static_cast<char>(*it))) {
+        spec.align = static_cast<char>(*it);
+        ++it;
+    }
+    if (at_end()) return it;
+
+    // [sign]
+    if (*it == '+' || *it == '-') {
+        if (kind != spec_kind::unit) {
+            error = "a sign in a format specification applies only to percent and percentage_points.";
+            return it;
+        }
+        spec.sign = static_cast<char>(*it);
+        ++it;
+        if (at_end()) return it;
+    }
+
+    const auto read_number = [&](int limit) {
+        int n = 0;
+        while (it != end && *it >= '0' && *it <= '9') {
+            n = n * 10 + (*it - '0');
+            if (n > limit) return -1;
+            ++it;
+        }
+        return n;
+    };
+
+    // [width]
+    if (*it == '{') {
+        error = "a tally format specification takes no nested replacement field; write the width and precision as numbers.";
+        return it;
+    }
+    if (*it >= '0' && *it <= '9') {
+        if (*it == '0') {
+            error = "a tally format specification takes no zero padding; use a fill character, as in \"{:0>8}\".";
+            return it;
+        }
+        spec.width = read_number(max_spec_number);
+        if (spec.width < 0) {
+            error = "the width in a tally format specification must be at most 1000.";
+            return it;
+        }
+        if (at_end()) return it;
+    }
+
+    // [,]
+    if (kind == spec_kind::text && (*it == ',' || *it == '.')) {
+        error = "a claim or verdict takes only fill, align and width in a format specification.";
+        return it;
+    }
+    if (*it == ',') {
+        spec.group = true;
+        ++it;
+        if (at_end()) return it;
+    }
+
+    // [.precision]
+    if (*it == '.') {
+        ++it;
+        if (it == end || *it < '0' || *it > '9') {
+            error = "a '.' in a tally format specification must be followed by the number of decimals.";
+            return it;
+        }
+        spec.precision = read_number(max_spec_precision);
+        if (spec.precision < 0) {
+            error = "the precision in a tally format specification must be at most 100.";
+            return it;
+        }
+        if (at_end()) return it;
+    }
+
+    // [f]
+    if (*it == 'f') {
+        ++it;
+        if (at_end()) return it;
+    }
+    error = "a tally format specification is [[fill]align][sign][width][,][.precision][f], and this one has more.";
+    return it;
+}
+
+/// A number as text: integers in full; floating values with `decimals`
+/// decimals (shortest when decimals < 0); commas between thousands when
+/// `group` (a floating value written with an exponent is left as it is).
+template <class T>
+[[nodiscard]] std::string number_text(T value, bool group, int decimals) {
+    std::string text;
+    if constexpr (std::floating_point<T>) {
+        text = decimals < 0 ? floating_text(value) : fixed_text(value, decimals);
+        if (group && text.find_first_of("eE") == std::string::npos) text = group_thousands(text);
+    } else {
+        text = integer_text(value);
+        if (group) text = group_thousands(text);
+    }
+    return text;
+}
+
+/// A percent or points value: signed_text with the spec's sign, grouping
+/// and decimals, then `unit` ("%", " pp").
+template <std::floating_point R>
+[[nodiscard]] std::string percent_unit_text(R value, const format_spec& spec, const char* unit) {
+    std::string text = spec.precision < 0 ? signed_text(value, 1, true) : signed_text(value, spec.precision, false);
+    if (spec.sign == '-' && !text.empty() && text[0] == '+') text.erase(0, 1);
+    if (spec.group) text = group_thousands(text);
+    return text + unit;
+}
+
+/// "594 -> 387 (-207, -34.8%)": the ends, the exact difference with its
+/// sign, and the percent (or why there is none).
+template <arithmetic T>
+[[nodiscard]] std::string change_text(const change<T>& c, const format_spec& spec) {
+    std::string text = number_text(c.from(), spec.group, -1) + " -> " + number_text(c.to(), spec.group, -1) + " (";
+    if constexpr (std::floating_point<T>) {
+        const T d = c.to() - c.from();
+        text += (d > T(0) ? "+" : "") + number_text(d, spec.group, -1);
+    } else {
+        const int128 d = exact_difference(c.from(), c.to());
+        std::string digits = integer_text(d);
+        if (spec.group) digits = group_thousands(digits);
+        text += (d > 0 ? "+" : "") + digits;
+    }
+    if (const auto p = c.try_percent()) {
+        format_spec percent_spec;
+        percent_spec.precision = spec.precision;
+        percent_spec.group = spec.group;
+        text += ", " + percent_unit_text(p->value(), percent_spec, "%");
+    } else {
+        text += ", no percent: " + std::string(reason_text(*c.why_undefined()));
+    }
+    return text + ")";
+}
+
+template <class Time, class Value>
+[[nodiscard]] std::string observation_text(const observation<Time, Value>& o, const format_spec& spec) {
+    return time_text(o.time) + ": " + number_text(o.value, spec.group, spec.precision);
+}
+
+template <period Time, arithmetic Value>
+[[nodiscard]] std::string series_text(const time_series<Time, Value>& s, const format_spec& spec) {
+    std::string text = "{";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i != 0) text += ", ";
+        text += observation_text(s[i], spec);
+    }
+    return text + "}";
+}
+
+/// `text` padded with the spec's fill to its width; `default_align` where
+/// the spec names none.
+[[nodiscard]] inline std::string padded(std::string text, const format_spec& spec, char default_align) {
+    const auto width = static_cast<std::size_t>(spec.width);
+    if (text.size() >= width) return text;
+    const std::size_t pad = width - text.size();
+    const char align = spec.align == '\0' ? default_align : spec.align;
+    if (align == '<') return text + std::string(pad, spec.fill);
+    if (align == '>') return std::string(pad, spec.fill) + text;
+    return std::string(pad / 2, spec.fill) + text + std::string(pad - pad / 2, spec.fill);
+}
+
+template <class CharT, class Traits>
+void write_text(std::basic_ostream<CharT, Traits>& os, const std::string& text) {
+    for (char c : text) os << os.widen(c);
+}
+
+/// The formatting of one tally type, shared by the {fmt} and std formatters.
+template <class T>
+struct formatted;
+
+template <std::floating_point R>
+struct formatted<percent<R>> {
+    static constexpr spec_kind kind = spec_kind::unit;
+    static constexpr char align = '>';
+    static std::string get(percent<R> p, const format_spec& spec) { return percent_unit_text(p.value(), spec, "%"); }
+};
+template <std::floating_point R>
+struct formatted<percentage_points<R>> {
+    static constexpr spec_kind kind = spec_kind::unit;
+    static constexpr char align = '>';
+    static std::string get(percentage_points<R> p, const format_spec& spec) {
+        return percent_unit_text(p.value(), spec, " pp");
+    }
+};
+template <arithmetic T>
+struct formatted<change<T>> {
+    static constexpr spec_kind kind = spec_kind::number;
+    static constexpr char align = '<';
+    static std::string get(const change<T>& c, const format_spec& spec) { return change_text(c, spec); }
+};
+template <class Time, class Value>
+struct formatted<observation<Time, Value>> {
+    static constexpr spec_kind kind = spec_kind::number;
+    static constexpr char align = '<';
+    static std::string get(const observation<Time, Value>& o, const format_spec& spec) {
+        return observation_text(o, spec);
+    }
+};
+template <period Time, arithmetic Value>
+struct formatted<time_series<Time, Value>> {
+    static constexpr spec_kind kind = spec_kind::number;
+    static constexpr char align = '<';
+    static std::string get(const time_series<Time, Value>& s, const format_spec& spec) {
+        return series_text(s, spec);
+    }
+};
+template <>
+struct formatted<claim> {
+    static constexpr spec_kind kind = spec_kind::text;
+    static constexpr char align = '<';
+    static std::string get(const claim& c, const format_spec&) { return to_string(c); }
+};
+template <>
+struct formatted<verdict> {
+    static constexpr spec_kind kind = spec_kind::text;
+    static constexpr char align = '<';
+    static std::string get(const verdict& v, const format_spec&) { return v.explain(); }
+};
+
+} // namespace detail
+
+template <class CharT, class Traits, class Time, class Value>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os,
+                                              const observation<Time, Value>& o) {
+    detail::format_spec spec;
+    spec.precision = detail::stream_decimals(os);
+    detail::write_text(os, detail::observation_text(o, spec));
+    return os;
+}
+
+template <class CharT, class Traits, period Time, arithmetic Value>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os,
+                                              const time_series<Time, Value>& s) {
+    detail::format_spec spec;
+    spec.precision = detail::stream_decimals(os);
+    detail::write_text(os, detail::series_text(s, spec));
+    return os;
+}
+
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const claim& c) {
+    detail::write_text(os, to_string(c));
+    return os;
+}
+
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const verdict& v) {
+    detail::write_text(os, v.explain());
+    return os;
+}
+
+} // namespace tally
+
+// ---------------------------------------------------------------------------
+// {fmt}, when it is there
+// ---------------------------------------------------------------------------
+#if __has_include(<fmt/format.h>) && __has_include(<fmt/ranges.h>)
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace tally::detail {
+
+/// A fmt::formatter for T: parses the specification, then writes formatted<T>.
+template <class T>
+struct fmt_formatter {
+    format_spec spec{};
+
+    template <class ParseContext>
+    constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
+        const char* error = nullptr;
+        auto it = parse_format_spec(ctx.begin(), ctx.end(), spec, formatted<T>::kind, error);
+        if (error != nullptr) throw fmt::format_error(error);
+        return it;
+    }
+
+    template <class FormatContext>
+    auto format(const T& value, FormatContext& ctx) const -> decltype(ctx.out()) {
+        const std::string text = padded(formatted<T>::get(value, spec), spec, formatted<T>::align);
+        auto out = ctx.out();
+        for (char c : text) *out++ = c;
+        return out;
+    }
+};
+
+} // namespace tally::detail
+
+template <std::floating_point R>
+struct fmt::formatter<tally::percent<R>> : tally::detail::fmt_formatter<tally::percent<R>> {};
+template <std::floating_point R>
+struct fmt::formatter<tally::percentage_points<R>> : tally::detail::fmt_formatter<tally::percentage_points<R>> {};
+template <tally::arithmetic T>
+struct fmt::formatter<tally::change<T>> : tally::detail::fmt_formatter<tally::change<T>> {};
+template <class Time, class Value>
+struct fmt::formatter<tally::observation<Time, Value>>
+    : tally::detail::fmt_formatter<tally::observation<Time, Value>> {};
+template <tally::period Time, tally::arithmetic Value>
+struct fmt::formatter<tally::time_series<Time, Value>>
+    : tally::detail::fmt_formatter<tally::time_series<Time, Value>> {};
+template <>
+struct fmt::formatter<tally::claim> : tally::detail::fmt_formatter<tally::claim> {};
+template <>
+struct fmt::formatter<tally::verdict> : tally::detail::fmt_formatter<tally::verdict> {};
+
+/// A series is a range, but {fmt} formats it with tally's formatter above.
+template <tally::period Time, tally::arithmetic Value, class Char>
+struct fmt::is_range<tally::time_series<Time, Value>, Char> : std::false_type {};
+
+#endif
+
+// ---------------------------------------------------------------------------
+// std::format, when the standard library has it
+// ---------------------------------------------------------------------------
+#if defined(__cpp_lib_format)
+#include <format>
+
+namespace tally::detail {
+
+/// A std::formatter for T: the same parser and text as the {fmt} one.
+template <class T>
+struct std_formatter {
+    format_spec spec{};
+
+    template <class ParseContext>
+    constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
+        const char* error = nullptr;
+        auto it = parse_format_spec(ctx.begin(), ctx.end(), spec, formatted<T>::kind, error);
+        if (error != nullptr) throw std::format_error(error);
+        return it;
+    }
+
+    template <class FormatContext>
+    auto format(const T& value, FormatContext& ctx) const -> decltype(ctx.out()) {
+        const std::string text = padded(formatted<T>::get(value, spec), spec, formatted<T>::align);
+        auto out = ctx.out();
+        for (char c : text) *out++ = c;
+        return out;
+    }
+};
+
+} // namespace tally::detail
+
+template <std::floating_point R>
+struct std::formatter<tally::percent<R>, char> : tally::detail::std_formatter<tally::percent<R>> {};
+template <std::floating_point R>
+struct std::formatter<tally::percentage_points<R>, char>
+    : tally::detail::std_formatter<tally::percentage_points<R>> {};
+template <tally::arithmetic T>
+struct std::formatter<tally::change<T>, char> : tally::detail::std_formatter<tally::change<T>> {};
+template <class Time, class Value>
+struct std::formatter<tally::observation<Time, Value>, char>
+    : tally::detail::std_formatter<tally::observation<Time, Value>> {};
+template <tally::period Time, tally::arithmetic Value>
+struct std::formatter<tally::time_series<Time, Value>, char>
+    : tally::detail::std_formatter<tally::time_series<Time, Value>> {};
+template <>
+struct std::formatter<tally::claim, char> : tally::detail::std_formatter<tally::claim> {};
+template <>
+struct std::formatter<tally::verdict, char> : tally::detail::std_formatter<tally::verdict> {};
+
+#if defined(__cpp_lib_format_ranges)
+namespace std {
+/// A series is a range, but std::format formats it with tally's formatter above.
+template <tally::period Time, tally::arithmetic Value>
+inline constexpr range_format format_kind<tally::time_series<Time, Value>> = range_format::disabled;
+} // namespace std
+#endif
+
+#endif
