@@ -1,0 +1,131 @@
+#pragma once
+// tally/detail/transform_kernels.hpp: the loops behind tally/transform.hpp.
+//
+// Nothing here is public API. The kernels run over contiguous values with
+// plain indexed loops and a select instead of a branch, so that g++ and
+// clang++ vectorise them at -O2/-O3; the series-level functions call them
+// and then look only at the positions the kernel left without a value.
+
+#include <cmath>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+
+#include "../change.hpp"
+#include "int128.hpp"
+
+namespace tally::detail {
+
+/// True for finite x; written so that it vectorises (no library call).
+template <std::floating_point F>
+[[nodiscard]] constexpr bool transform_finite(F x) noexcept {
+    return x - x == F(0);
+}
+
+template <std::floating_point F>
+inline constexpr F transform_nan = std::numeric_limits<F>::quiet_NaN();
+
+/// The relative change from base b to value a at one point under `policy`,
+/// or NaN where none exists (zero, negative-by-policy, NaN or infinite base
+/// or value, or an overflowing result). Floating values: a / b - 1 (bit for
+/// bit pandas' expression); integers: the exact difference over the base.
+template <std::floating_point R, arithmetic T>
+[[nodiscard]] constexpr R pct_change_point(T a, T b, base_policy policy) noexcept {
+    if constexpr (std::floating_point<T>) {
+        const R ra = static_cast<R>(a);
+        const R rb = static_cast<R>(b);
+        R r;
+        bool ok;
+        if (policy == base_policy::positive) {
+            r = ra / rb - R(1);
+            ok = rb > R(0);
+        } else if (policy == base_policy::signed_value) {
+            r = ra / rb - R(1);
+            ok = rb != R(0);
+        } else {
+            r = (ra - rb) / (rb < R(0) ? -rb : rb);
+            ok = rb != R(0);
+        }
+        return ok && transform_finite(rb) && transform_finite(ra) && transform_finite(r) ? r : transform_nan<R>;
+    } else {
+        if (b == T(0)) return transform_nan<R>;
+        if constexpr (std::signed_integral<T>) {
+            if (b < T(0) && policy == base_policy::positive) return transform_nan<R>;
+        }
+        R base = static_cast<R>(b);
+        if (policy == base_policy::magnitude && base < R(0)) base = -base;
+        return static_cast<R>(static_cast<int128>(a) - static_cast<int128>(b)) / base;
+    }
+}
+
+/// pandas' a / b - 1 with nothing refused: inf for a zero base, NaN for 0/0.
+template <std::floating_point R, arithmetic T>
+[[nodiscard]] constexpr R pct_change_point_pandas(T a, T b) noexcept {
+    return static_cast<R>(a) / static_cast<R>(b) - R(1);
+}
+
+/// out[i] = the relative change from in[i - k] to in[i] for k <= i < n
+/// (k > 0), or from in[i + |k|] to in[i] for 0 <= i < n - |k| (k < 0); NaN
+/// at the |k| positions that have no partner. `in` and `out` hold n values
+/// each and do not overlap. O(n), one pass, no branches in the loop body.
+template <std::floating_point R, arithmetic T>
+void pct_change_kernel(const T* in, R* out, std::size_t n, std::int64_t k, base_policy policy,
+                       bool pandas_compatible) noexcept {
+    const std::size_t lag = k < 0 ? static_cast<std::size_t>(-(k + 1)) + 1 : static_cast<std::size_t>(k);
+    const std::size_t m = lag < n ? n - lag : 0;  // positions with a partner
+    R* __restrict const dest = k >= 0 ? out + (n - m) : out;
+    const T* __restrict const now = k >= 0 ? in + (n - m) : in;
+    const T* __restrict const base = k >= 0 ? in : in + (n - m);
+    if (pandas_compatible) {
+        for (std::size_t i = 0; i < m; ++i) dest[i] = pct_change_point_pandas<R>(now[i], base[i]);
+    } else if constexpr (std::floating_point<T>) {
+        if (policy == base_policy::positive) {
+            // The hot loop, branch-free so that it vectorises: a base that is
+            // not positive is replaced by NaN before the division, and
+            // (r - r) + (b - b) is 0 when the result and the base are finite
+            // and NaN otherwise, so adding it keeps r or makes it NaN.
+            for (std::size_t i = 0; i < m; ++i) {
+                const R a = static_cast<R>(now[i]);
+                const R b = static_cast<R>(base[i]);
+                const R r = a / (b > R(0) ? b : transform_nan<R>) - R(1);
+                dest[i] = r + ((r - r) + (b - b));
+            }
+        } else {
+            for (std::size_t i = 0; i < m; ++i) dest[i] = pct_change_point<R>(now[i], base[i], policy);
+        }
+    } else {
+        for (std::size_t i = 0; i < m; ++i) dest[i] = pct_change_point<R>(now[i], base[i], policy);
+    }
+    R* const rest = k >= 0 ? out : out + m;
+    for (std::size_t i = 0; i < n - m; ++i) rest[i] = transform_nan<R>;
+}
+
+/// The difference a - b at one point as R, or NaN where a value is NaN or
+/// infinite or the difference overflows R. Integers: exact, then rounded once.
+template <std::floating_point R, arithmetic T>
+[[nodiscard]] constexpr R diff_point(T a, T b) noexcept {
+    if constexpr (std::floating_point<T>) {
+        const R d = static_cast<R>(a) - static_cast<R>(b);
+        return transform_finite(d) ? d : transform_nan<R>;
+    } else {
+        return static_cast<R>(static_cast<int128>(a) - static_cast<int128>(b));
+    }
+}
+
+/// out[i] = in[i] - in[i - k] (k > 0) or in[i] - in[i + |k|] (k < 0); NaN
+/// where there is no partner. O(n), one pass.
+template <std::floating_point R, arithmetic T>
+void diff_kernel(const T* in, R* out, std::size_t n, std::int64_t k) noexcept {
+    const std::size_t lag = k < 0 ? static_cast<std::size_t>(-(k + 1)) + 1 : static_cast<std::size_t>(k);
+    const std::size_t m = lag < n ? n - lag : 0;
+    R* __restrict const dest = k >= 0 ? out + (n - m) : out;
+    const T* __restrict const now = k >= 0 ? in + (n - m) : in;
+    const T* __restrict const base = k >= 0 ? in : in + (n - m);
+    for (std::size_t i = 0; i < m; ++i) dest[i] = diff_point<R>(now[i], base[i]);
+    R* const rest = k >= 0 ? out : out + m;
+    for (std::size_t i = 0; i < n - m; ++i) rest[i] = transform_nan<R>;
+}
+
+} // namespace tally::detail

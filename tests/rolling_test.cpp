@@ -1,0 +1,335 @@
+// Tests for tally/rolling.hpp: rolling windows by count and by time span,
+// expanding windows, and their reductions.
+#include <tally/rolling.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <span>
+#include <vector>
+
+using tally::time_series;
+using tally::window_options;
+
+namespace {
+constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
+
+/// Element-wise: both NaN, or within a relative 1e-12 (absolute 1e-12 near 0).
+template <class A, class B>
+bool same_values(const A& got, const B& want, long double rtol = 1e-12L) {
+    if (std::size(got) != std::size(want)) return false;
+    auto g = std::begin(got);
+    for (auto w = std::begin(want); w != std::end(want); ++w, ++g) {
+        const auto a = static_cast<long double>(*g);
+        const auto b = static_cast<long double>(*w);
+        if (std::isnan(a) || std::isnan(b)) {
+            if (!(std::isnan(a) && std::isnan(b))) return false;
+        } else if (std::fabs(a - b) > rtol * std::fmax(1.0L, std::fmax(std::fabs(a), std::fabs(b)))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+time_series<int, double> years_from(int first, const std::vector<double>& values) {
+    std::vector<int> times;
+    for (std::size_t i = 0; i < values.size(); ++i) times.push_back(first + static_cast<int>(i));
+    return {times, values};
+}
+
+template <class S, class D>
+concept can_roll = requires(const S& s, D d) { tally::rolling(s, d); };
+
+const std::vector<double> one_to_seven{1, 2, 3, 4, 5, 6, 7};
+} // namespace
+
+static_assert(can_roll<time_series<int, int>, std::chrono::years>);
+static_assert(can_roll<time_series<int, int>, std::chrono::months>);
+static_assert(can_roll<time_series<std::chrono::year, int>, std::chrono::years>);
+static_assert(can_roll<time_series<int, int>, tally::periods>);
+static_assert(!can_roll<time_series<int, int>, std::chrono::days>, "integral years have no calendar of days");
+static_assert(!can_roll<time_series<std::chrono::year, int>, std::chrono::weeks>);
+static_assert(!can_roll<time_series<int, int>, std::chrono::duration<double, std::ratio<31556952>>>,
+              "a fractional number of years is not a window");
+static_assert(!can_roll<std::vector<double>, std::chrono::years>, "a range has no times");
+
+TEST_CASE("rolling: sums, means and spreads of the last n observations") {
+    const auto r = tally::rolling(years_from(2001, one_to_seven), 3);
+    // Windows {1,2,3}, {2,3,4}, ...: sums 6, 9, 12, 15, 18; means 2..6; variance of
+    // three consecutive integers with ddof 1: ((-1)^2 + 0 + 1^2) / 2 = 1.
+    CHECK(same_values(r.sum().values(), std::array{nan_v, nan_v, 6.0, 9.0, 12.0, 15.0, 18.0}));
+    CHECK(same_values(r.mean().values(), std::array{nan_v, nan_v, 2.0, 3.0, 4.0, 5.0, 6.0}));
+    CHECK(same_values(r.var().values(), std::array{nan_v, nan_v, 1.0, 1.0, 1.0, 1.0, 1.0}));
+    CHECK(same_values(r.std().values(), std::array{nan_v, nan_v, 1.0, 1.0, 1.0, 1.0, 1.0}));
+    // ddof 0: 2/3.
+    CHECK(same_values(r.var(0).values(), std::array{nan_v, nan_v, 2 / 3.0, 2 / 3.0, 2 / 3.0, 2 / 3.0, 2 / 3.0}));
+    CHECK(same_values(r.count().values(), std::array{nan_v, nan_v, 3.0, 3.0, 3.0, 3.0, 3.0}));
+    CHECK(std::ranges::equal(r.sum().times(), std::array{2001, 2002, 2003, 2004, 2005, 2006, 2007}));
+}
+
+TEST_CASE("rolling: min, max, median and quantile") {
+    const std::vector<double> v{5, 1, 4, 2, 8, 3};
+    const auto r = tally::rolling(v, 3);
+    // Windows {5,1,4} {1,4,2} {4,2,8} {2,8,3}.
+    CHECK(same_values(r.min(), std::array{nan_v, nan_v, 1.0, 1.0, 2.0, 2.0}));
+    CHECK(same_values(r.max(), std::array{nan_v, nan_v, 5.0, 4.0, 8.0, 8.0}));
+    CHECK(same_values(r.median(), std::array{nan_v, nan_v, 4.0, 2.0, 4.0, 3.0}));
+    // Type 7, q = 0.25 of 3 sorted values: h = 0.5, halfway between the first two:
+    // {1,4,5} -> 2.5, {1,2,4} -> 1.5, {2,4,8} -> 3, {2,3,8} -> 2.5.
+    CHECK(same_values(r.quantile(0.25), std::array{nan_v, nan_v, 2.5, 1.5, 3.0, 2.5}));
+    CHECK(same_values(r.quantile(0.0), r.min()));
+    CHECK(same_values(r.quantile(1.0), r.max()));
+    // An even window's median is the mean of the middle two: {5,1,4,2} -> 3, {1,4,2,8} -> 3, {4,2,8,3} -> 3.5.
+    CHECK(same_values(tally::rolling(v, 4).median(), std::array{nan_v, nan_v, nan_v, 3.0, 3.0, 3.5}));
+}
+
+TEST_CASE("rolling: NaN values are skipped and min_periods counts the valid ones, as pandas") {
+    const std::vector<double> v{1, nan_v, 3, 4, 0, -2, 5};
+    // pandas 1.5: pd.Series(v).rolling(3, min_periods=1).quantile(0.3)
+    //   -> [1.0, 1.0, 1.6, 3.3, 1.8, -0.8, -0.8]
+    CHECK(same_values(tally::rolling(v, 3, {.min_periods = 1}).quantile(0.3),
+                      std::array{1.0, 1.0, 1.6, 3.3, 1.8, -0.8, -0.8}));
+    // pd.Series(v).rolling(3).sum() -> NaN until a window holds 3 valid values.
+    CHECK(same_values(tally::rolling(v, 3).sum(), std::array{nan_v, nan_v, nan_v, nan_v, 7.0, 2.0, 3.0}));
+    // count: min_periods compares with the window's rows, NaN or not, as pandas:
+    // pd.Series(v).rolling(3, min_periods=0).count() -> [1, 1, 2, 2, 3, 3, 3].
+    CHECK(same_values(tally::rolling(v, 3, {.min_periods = 0}).count(), std::array{1.0, 1.0, 2.0, 2.0, 3.0, 3.0, 3.0}));
+    CHECK(same_values(tally::rolling(v, 3).count(), std::array{nan_v, nan_v, 2.0, 2.0, 3.0, 3.0, 3.0}));
+    // min_periods 0 and a window of only NaN: count 0, sum 0, mean NaN (pandas too).
+    const std::vector<double> gaps{nan_v, nan_v};
+    CHECK(same_values(tally::rolling(gaps, 2, {.min_periods = 0}).sum(), std::array{0.0, 0.0}));
+    CHECK(same_values(tally::rolling(gaps, 2, {.min_periods = 0}).count(), std::array{0.0, 0.0}));
+    CHECK(same_values(tally::rolling(gaps, 2, {.min_periods = 0}).mean(), std::array{nan_v, nan_v}));
+}
+
+TEST_CASE("rolling: center labels each window at its middle, pandas' convention for even windows") {
+    // Window 4 centred: the window of row i is rows i-2 .. i+1.
+    // Row 2: {1,2,3,4} -> median 2.5; row 5: {4,5,6,7} -> 5.5; row 6: only 3 rows -> NaN.
+    CHECK(same_values(tally::rolling(one_to_seven, 4, {.center = true}).median(),
+                      std::array{nan_v, nan_v, 2.5, 3.5, 4.5, 5.5, nan_v}));
+    // min_periods 1: row 0 is {1,2} -> 1.5; row 6 is {5,6,7} -> 6.
+    CHECK(same_values(tally::rolling(one_to_seven, 4, {.min_periods = 1, .center = true}).mean(),
+                      std::array{1.5, 2.0, 2.5, 3.5, 4.5, 5.5, 6.0}));
+    // Window 3 centred: row i is i-1 .. i+1; sums 3+... : {1,2,3} = 6 at row 1.
+    CHECK(same_values(tally::rolling(one_to_seven, 3, {.center = true}).sum(),
+                      std::array{nan_v, 6.0, 9.0, 12.0, 15.0, 18.0, nan_v}));
+}
+
+TEST_CASE("rolling: bad inputs throw naming the value, or give the documented NaN") {
+    const auto s = years_from(2001, one_to_seven);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 0), "a rolling window of 0 observations is empty; it needs at least 1.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(one_to_seven, -2),
+                         "a rolling window of -2 observations is empty; it needs at least 1.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 3).quantile(1.5), "the quantile q = 1.5 is outside [0, 1].",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 3).quantile(-0.25), "the quantile q = -0.25 is outside [0, 1].",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 3).quantile(nan_v), "the quantile q = nan is outside [0, 1].",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 3, {.min_periods = 5}),
+                         "min_periods 5 is larger than the window of 3 observations.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, tally::periods{0}),
+                         "a rolling window of 0 periods is empty; it needs at least 1.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, std::chrono::years{0}),
+                         "a rolling window of 0 years is empty; it needs a positive span.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, std::chrono::months{-12}),
+                         "a rolling window of -12 months is empty; it needs a positive span.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, std::chrono::months{6}),
+                         "a rolling window of 6 months is not a whole number of periods of this series, which has 1 "
+                         "a year.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, std::chrono::years{2}, {.center = true}),
+                         "center applies to windows of a number of observations, not to a window of 2 years.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::expanding(s, {.center = true}),
+                         "center applies to windows of a number of observations, not to an expanding window.",
+                         tally::invalid_argument);
+
+    // A window longer than the series: all NaN, as pandas.
+    CHECK(same_values(tally::rolling(s, 10).mean().values(), std::array{nan_v, nan_v, nan_v, nan_v, nan_v, nan_v, nan_v}));
+    // ddof at or above the valid count: NaN, as pandas.
+    CHECK(same_values(tally::rolling(s, 2).var(2).values(), std::array{nan_v, nan_v, nan_v, nan_v, nan_v, nan_v, nan_v}));
+    CHECK(same_values(tally::expanding(s).var().values(), std::array{nan_v, 0.5, 1.0, 5 / 3.0, 2.5, 3.5, 14 / 3.0}));
+    CHECK(tally::expanding(s).var(0).values()[0] == doctest::Approx(0.0));
+    // An empty series: an empty result.
+    const time_series<int, double> empty;
+    CHECK(tally::rolling(empty, 3).mean().empty());
+    CHECK(tally::rolling(empty, std::chrono::years{3}).median().empty());
+    CHECK(tally::expanding(empty).std().empty());
+}
+
+TEST_CASE("rolling: a span of time follows the calendar, so a gap in the series is a gap in the window") {
+    const time_series<int, double> s{{2015, 1.0}, {2016, 2.0}, {2018, 4.0}, {2019, 8.0}};
+    // Two years to 2018 is 2017..2018, which holds only 4; to 2019: 4 + 8 = 12.
+    const std::array want{1.0, 3.0, 4.0, 12.0};
+    CHECK(same_values(tally::rolling(s, std::chrono::years{2}).sum().values(), want));
+    CHECK(same_values(tally::rolling(s, std::chrono::months{24}).sum().values(), want));
+    CHECK(same_values(tally::rolling(s, tally::periods{2}).sum().values(), want));
+    // Two observations to 2018 are 2016 and 2018: 6. Rows are not years.
+    CHECK(same_values(tally::rolling(s, 2).sum().values(), std::array{nan_v, 3.0, 6.0, 12.0}));
+    // min_periods 2 with a span window: 2018's window has one value.
+    CHECK(same_values(tally::rolling(s, std::chrono::years{2}, {.min_periods = 2}).mean().values(),
+                      std::array{nan_v, 1.5, nan_v, 6.0}));
+
+    using std::chrono::year;
+    const time_series<year, int> y{{year{2010}, 10}, {year{2011}, 20}, {year{2012}, 30}, {year{2014}, 40}};
+    // Three years to 2014: 2012..2014 -> 30, 40 -> median 35.
+    CHECK(same_values(tally::rolling(y, std::chrono::years{3}).median().values(), std::array{10.0, 15.0, 20.0, 35.0}));
+}
+
+TEST_CASE("expanding: everything up to each observation") {
+    const auto e = tally::expanding(years_from(2001, {2, 4, nan_v, 6}));
+    // means: 2, 3, 3 (NaN skipped), 4; sums 2, 6, 6, 12; std of {2,4,6} = 2.
+    CHECK(same_values(e.mean().values(), std::array{2.0, 3.0, 3.0, 4.0}));
+    CHECK(same_values(e.sum().values(), std::array{2.0, 6.0, 6.0, 12.0}));
+    CHECK(same_values(e.count().values(), std::array{1.0, 2.0, 2.0, 3.0}));
+    CHECK(e.std().values()[3] == doctest::Approx(2.0));
+    CHECK(same_values(e.max().values(), std::array{2.0, 4.0, 4.0, 6.0}));
+    CHECK(same_values(tally::expanding(one_to_seven, {.min_periods = 3}).median(),
+                      std::array{nan_v, nan_v, 2.0, 2.5, 3.0, 3.5, 4.0}));
+}
+
+TEST_CASE_TEMPLATE("rolling: every value type gives the same sums", T, int, unsigned, std::int64_t, double, long double) {
+    const time_series<int, T> s{{2015, T(1)}, {2016, T(2)}, {2017, T(3)}};
+    const auto r = tally::rolling(s, 2);
+    CHECK(same_values(r.sum().values(), std::array{nan_v, 3.0, 5.0}));
+    CHECK(same_values(r.var().values(), std::array{nan_v, 0.5, 0.5}));
+    CHECK(same_values(r.min().values(), std::array{nan_v, 1.0, 2.0}));
+    CHECK(same_values(r.median().values(), std::array{nan_v, 1.5, 2.5}));
+}
+
+TEST_CASE("rolling: a constant window has a variance of exactly 0") {
+    const std::vector<double> v(50, 0.1);
+    for (const double x : tally::rolling(v, 7).var()) {
+        if (!std::isnan(x)) CHECK(std::fpclassify(x) == FP_ZERO);  // the contract is exactly zero
+    }
+    const std::vector<double> mixed{3.7, 0.1, 0.1, 0.1, 0.1, 9.2, 0.1, 0.1, 0.1};
+    const auto var = tally::rolling(mixed, 3).var();
+    CHECK(std::fpclassify(var[4]) == FP_ZERO);  // {0.1, 0.1, 0.1} after 3.7 left the window
+    CHECK(std::fpclassify(var[8]) == FP_ZERO);  // after 9.2 left it
+}
+
+TEST_CASE("rolling: values near 1e9 with small offsets keep full precision, wherever the series starts") {
+    // 1e9 + k/1024 is exact in a double. Offsets {0, 1, 2}/1024: variance 1/1024^2 (ddof 1).
+    std::vector<double> v;
+    for (int k = 0; k < 200; ++k) v.push_back(1e9 + (k % 3) / 1024.0);
+    const double want = 1.0 / (1024.0 * 1024.0);
+    const auto var = tally::rolling(v, 3).var();
+    for (std::size_t i = 2; i < v.size(); ++i) CHECK(var[i] == doctest::Approx(want).epsilon(1e-12));
+    // The same last window after huge values: the result must not remember them.
+    std::vector<double> after_huge{1e15, -3e14, 7e15, 1e9, 1e9 + 1 / 1024.0, 1e9 + 2 / 1024.0};
+    const auto late = tally::rolling(after_huge, 3).var();
+    CHECK(late[5] == doctest::Approx(want).epsilon(1e-12));
+    const auto mean = tally::rolling(after_huge, 3).mean();
+    CHECK(mean[5] == doctest::Approx(1e9 + 1 / 1024.0).epsilon(1e-15));
+}
+
+TEST_CASE("rolling: every reduction equals a naive recomputation of each window") {
+    std::mt19937_64 rng(11);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int round = 0; round < 150; ++round) {
+        const std::size_t n = static_cast<std::size_t>(round % 50);
+        const double shift = round % 3 == 0 ? 1e6 : 0.0;
+        std::vector<double> v(n);
+        for (auto& x : v) x = unit(rng) < 0.15 ? nan_v : (round % 5 == 0 ? std::round(normal(rng) * 2) : shift + normal(rng));
+        const std::size_t w = 1 + static_cast<std::size_t>(round % 9);
+        const bool center = round % 4 == 1;
+        const std::size_t min_periods = round % 2 == 0 ? w : 1 + static_cast<std::size_t>(round) % w;
+        const auto r = tally::rolling(v, w, {.min_periods = min_periods, .center = center});
+        const auto sum = r.sum(), mean = r.mean(), var = r.var(), sd = r.std(), lo = r.min(), hi = r.max();
+        const auto med = r.median(), q = r.quantile(0.3), count = r.count();
+        const std::size_t offset = center ? (w - 1) / 2 : 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t end = std::min(n, i + offset + 1);
+            const std::size_t begin = i + offset + 1 > w ? i + offset + 1 - w : 0;
+            std::vector<long double> valid;
+            for (std::size_t j = begin; j < end; ++j) {
+                if (!std::isnan(v[j])) valid.push_back(v[j]);
+            }
+            CHECK(same_values(std::array{count[i]}, std::array{end - begin >= min_periods ? double(valid.size()) : nan_v}));
+            if (valid.size() < min_periods || valid.empty()) {
+                CHECK(std::isnan(mean[i]));
+                CHECK(std::isnan(med[i]));
+                continue;
+            }
+            long double s = 0;
+            for (auto x : valid) s += x;
+            const long double m = s / static_cast<long double>(valid.size());
+            long double ss = 0;
+            for (auto x : valid) ss += (x - m) * (x - m);
+            std::sort(valid.begin(), valid.end());
+            const std::size_t k = valid.size();
+            const long double median = k % 2 ? valid[k / 2] : (valid[k / 2 - 1] + valid[k / 2]) / 2;
+            const long double h = 0.3L * static_cast<long double>(k - 1);
+            const auto fl = static_cast<std::size_t>(h);
+            const long double quantile = fl + 1 < k ? valid[fl] + (h - fl) * (valid[fl + 1] - valid[fl]) : valid[fl];
+            CHECK(same_values(std::array{sum[i], mean[i], lo[i], hi[i], med[i], q[i]},
+                              std::array{s, m, valid.front(), valid.back(), median, quantile}, 1e-12L));
+            if (k >= 2) {
+                const long double variance = ss / static_cast<long double>(k - 1);
+                // Relative to the window's spread; absolute allowance for a spread near 0.
+                CHECK(std::fabs(var[i] - variance) <= 1e-9L * variance + 1e-20L);
+                CHECK(std::fabs(sd[i] - std::sqrt(variance)) <= 1e-9L * std::sqrt(variance) + 1e-10L);
+            } else {
+                CHECK(std::isnan(var[i]));
+            }
+        }
+    }
+}
+
+TEST_CASE("rolling: 12 months of a quarterly series are its last 4 quarters, labelled at the end") {
+    using tally::year_quarter;
+    const time_series<year_quarter, int> q{{year_quarter{2018, 2}, 10}, {year_quarter{2018, 3}, 20},
+                                           {year_quarter{2018, 4}, 30}, {year_quarter{2019, 1}, 40},
+                                           {year_quarter{2019, 2}, 50}};
+    // "12 months to 2019 Q1" is 2018 Q2..2019 Q1: 10 + 20 + 30 + 40 = 100; to 2019 Q2: 140.
+    const auto year_to = tally::rolling(q, std::chrono::months{12}).sum();
+    CHECK(same_values(year_to.values(), std::array{10.0, 30.0, 60.0, 100.0, 140.0}));
+    CHECK(year_to.at(year_quarter{2019, 1}) == doctest::Approx(100.0));
+    CHECK(same_values(tally::rolling(q, std::chrono::years{1}).sum().values(), year_to.values()));
+    CHECK(same_values(tally::rolling(q, tally::periods{4}).sum().values(), year_to.values()));
+    CHECK(same_values(tally::rolling(q, std::chrono::months{12}, {.min_periods = 4}).sum().values(),
+                      std::array{nan_v, nan_v, nan_v, 100.0, 140.0}));
+    // 6 months are 2 quarters: 10, 10 + 20, 20 + 30, ...
+    CHECK(same_values(tally::rolling(q, std::chrono::months{6}).sum().values(),
+                      std::array{10.0, 30.0, 50.0, 70.0, 90.0}));
+    CHECK_THROWS_WITH_AS((void)tally::rolling(q, std::chrono::months{4}),
+                         "a rolling window of 4 months is not a whole number of periods of this series, which has 4 "
+                         "a year.",
+                         tally::invalid_argument);
+}
+
+TEST_CASE("rolling: months on a monthly series and days on a daily one") {
+    using namespace std::chrono;
+    std::vector<year_month> months;
+    std::vector<double> values;
+    for (int i = 0; i < 14; ++i) {
+        months.push_back(year_month{year{2019}, January} + std::chrono::months{i});
+        values.push_back(i + 1);
+    }
+    const time_series<year_month, double> m(months, values);
+    const auto r = tally::rolling(m, std::chrono::months{12}).sum();
+    // 12 months to December 2019: 1 + ... + 12 = 78; to February 2020: 3 + ... + 14 = 102.
+    CHECK(r.at(year{2019} / December) == doctest::Approx(78.0));
+    CHECK(r.at(year{2020} / February) == doctest::Approx(102.0));
+
+    const time_series<year_month_day, double> d{{year{2020} / February / 27, 1.0}, {year{2020} / February / 28, 2.0},
+                                                {year{2020} / February / 29, 3.0}, {year{2020} / March / 1, 4.0},
+                                                {year{2020} / March / 3, 5.0}};
+    const auto three_days = tally::rolling(d, days{3}).sum();
+    // To 1 March 2020 (a leap year): 28 and 29 February and 1 March, 2 + 3 + 4 = 9;
+    // to 3 March: 1 and 3 March (2 March is missing), 4 + 5 = 9.
+    CHECK(same_values(three_days.values(), std::array{1.0, 3.0, 6.0, 9.0, 9.0}));
+}
+
+static_assert(!can_roll<time_series<std::chrono::year_month, int>, std::chrono::days>,
+              "a monthly series has no calendar of days");
+static_assert(can_roll<time_series<tally::year_quarter, int>, std::chrono::months>);

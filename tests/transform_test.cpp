@@ -1,0 +1,390 @@
+// Tests for tally/transform.hpp: pct_change, diff, shift, rebase, cumsum,
+// cumprod, cagr and yoy, calendar and by observation.
+#include <tally/transform.hpp>
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <span>
+#include <vector>
+
+using tally::by_observation;
+using tally::no_value_reason;
+using tally::time_series;
+
+namespace {
+// Social media accounts removed at the request of prison authorities, England
+// and Wales (MoJ answer to a PA freedom-of-information request, 2019; HMPPS
+// release, 2020), with 2017 left out to make a gap.
+const time_series<int, int> gapped{{2015, 153}, {2016, 462}, {2018, 594}, {2019, 387}};
+const time_series<int, int> removals{{2015, 153}, {2016, 462}, {2017, 527}, {2018, 594}, {2019, 387}};
+
+constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+/// Element-wise: both NaN, the same infinity, or within a relative 1e-12.
+template <class A, class B>
+bool same_values(const A& got, const B& want) {
+    if (std::size(got) != std::size(want)) return false;
+    auto g = std::begin(got);
+    for (auto w = std::begin(want); w != std::end(want); ++w, ++g) {
+        const auto a = static_cast<long double>(*g);
+        const auto b = static_cast<long double>(*w);
+        if (std::isnan(a) || std::isnan(b)) {
+            if (!(std::isnan(a) && std::isnan(b))) return false;
+        } else if (std::isinf(a) || std::isinf(b)) {
+            if (a != b) return false;
+        } else if (std::fabs(a - b) > 1e-12L * std::fmax(std::fabs(a), std::fabs(b))) {
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+TEST_CASE("pct_change: the calendar compares each year with the year before, and a gap stays a gap") {
+    const auto pc = tally::pct_change(gapped);
+    // 2016: 462 / 153 - 1 = 309/153; 2018: there is no 2017; 2019: 387 / 594 - 1 = -207/594.
+    CHECK(same_values(pc.values(), std::array{nan_v, 309.0 / 153, nan_v, -207.0 / 594}));
+    CHECK(pc.at(2016) == doctest::Approx(309.0 / 153));
+    CHECK(pc.percent(2019).value() == doctest::Approx(-34.848484848));
+    REQUIRE(pc.undefined().size() == 2);
+    CHECK(pc.undefined()[0] == tally::no_value<int>{2015, no_value_reason::missing_base});
+    CHECK(pc.undefined()[1] == tally::no_value<int>{2018, no_value_reason::missing_base});
+    CHECK(pc.reason(2018) == no_value_reason::missing_base);
+    CHECK_FALSE(pc.reason(2019).has_value());
+    CHECK(pc.has_value(2019));
+    CHECK_THROWS_WITH_AS((void)pc.at(2018),
+                         "the percent change at 2018 has no value: the series has no observation at 2017.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)pc.reason(2017), "no observation at 2017 in a series covering 2015..2019.",
+                         tally::missing_observation);
+}
+
+TEST_CASE("pct_change: by observation compares with the row before, as pandas does") {
+    const auto pc = tally::pct_change(gapped, by_observation);
+    // 2018 against the row before it, 2016: 594 / 462 - 1 = 132/462.
+    CHECK(same_values(pc.values(), std::array{nan_v, 309.0 / 153, 132.0 / 462, -207.0 / 594}));
+    CHECK_THROWS_WITH_AS((void)pc.at(2015),
+                         "the percent change at 2015 has no value: there is no observation 1 row earlier.",
+                         tally::undefined_result);
+    const auto later = tally::pct_change(gapped, -2, by_observation);
+    CHECK_THROWS_WITH_AS((void)later.at(2019),
+                         "the percent change at 2019 has no value: there is no observation 2 rows later.",
+                         tally::undefined_result);
+    // 2015 against 2018 (two rows later): 153 / 594 - 1 = -441/594.
+    CHECK(later.at(2015) == doctest::Approx(-441.0 / 594));
+}
+
+TEST_CASE("pct_change: k periods back, and forward for negative k") {
+    // 2017 against 2015: 527 / 153 - 1 = 374/153; 2019 against 2017: 387/527 - 1 = -140/527.
+    CHECK(same_values(tally::pct_change(removals, 2).values(),
+                      std::array{nan_v, nan_v, 374.0 / 153, 132.0 / 462, -140.0 / 527}));
+    // k = -1: each year against the next: 2015: 153/462 - 1 = -309/462; 2019 has no 2020.
+    CHECK(same_values(tally::pct_change(removals, -1).values(),
+                      std::array{-309.0 / 462, -65.0 / 527, -67.0 / 594, 207.0 / 387, nan_v}));
+    // k = 0 compares each value with itself.
+    CHECK(same_values(tally::pct_change(removals, 0).values(), std::array{0.0, 0.0, 0.0, 0.0, 0.0}));
+}
+
+TEST_CASE("pct_change: a zero, negative or NaN base gives no value and says why") {
+    const time_series<int, double> s{{2015, 0.0}, {2016, 5.0}, {2017, -2.0}, {2018, 3.0}, {2019, nan_v}, {2020, 1.0}};
+    const auto pc = tally::pct_change(s);
+    CHECK(same_values(pc.values(), std::array{nan_v, nan_v, -1.4, nan_v, nan_v, nan_v}));  // 2017: -2/5 - 1
+    CHECK(pc.reason(2015) == no_value_reason::missing_base);
+    CHECK(pc.reason(2016) == no_value_reason::zero_base);
+    CHECK(pc.reason(2018) == no_value_reason::negative_base);
+    CHECK(pc.reason(2019) == no_value_reason::not_a_number);
+    CHECK(pc.reason(2020) == no_value_reason::not_a_number);
+    CHECK_THROWS_WITH_AS((void)pc.at(2016), "the percent change at 2016 has no value: the base is zero.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)pc.at(2018),
+                         "the percent change at 2018 has no value: the base is negative (base_policy::signed_value "
+                         "or base_policy::magnitude computes one).",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)pc.at(2019), "the percent change at 2019 has no value: a value is not a number.",
+                         tally::undefined_result);
+
+    // From -2 to 3: signed (pandas) 3 / -2 - 1 = -2.5; by magnitude (3 - -2) / 2 = +2.5.
+    CHECK(tally::pct_change(s, 1, {tally::base_policy::signed_value}).at(2018) == doctest::Approx(-2.5));
+    CHECK(tally::pct_change(s, 1, {tally::base_policy::magnitude}).at(2018) == doctest::Approx(2.5));
+}
+
+TEST_CASE("pct_change: pandas_compatible reproduces pandas' inf and still lists the point") {
+    // pandas 1.5: pd.Series([1, nan_v, 3, 4, 0, -2, 5]).pct_change(fill_method=None)
+    //   -> [nan_v, nan_v, nan_v, 0.3333333333333333, -1.0, -inf, -3.5]
+    //  .pct_change(periods=-1, fill_method=None) -> [nan_v, nan_v, -0.25, inf, -1.0, -1.4, nan_v]
+    std::vector<double> v{1, nan_v, 3, 4, 0, -2, 5};
+    std::vector<int> years{2000, 2001, 2002, 2003, 2004, 2005, 2006};
+    const time_series<int, double> s(years, v);
+    const auto pc = tally::pct_change(s, by_observation, tally::pandas_compatible);
+    CHECK(same_values(pc.values(), std::array{nan_v, nan_v, nan_v, 1.0 / 3, -1.0, -inf, -3.5}));
+    CHECK(pc.reason(2005) == no_value_reason::zero_base);  // -inf: the base, 2004, is 0
+    CHECK_THROWS_AS((void)pc.at(2005), tally::undefined_result);
+    CHECK(pc.at(2006) == doctest::Approx(-3.5));  // a negative base is pandas' signed value
+    CHECK(same_values(tally::pct_change(s, -1, by_observation, tally::pandas_compatible).values(),
+                      std::array{nan_v, nan_v, -0.25, inf, -1.0, -1.4, nan_v}));
+    // The default refuses the zero and the negative bases.
+    CHECK(same_values(tally::pct_change(s, by_observation).values(), std::array{nan_v, nan_v, nan_v, 1.0 / 3, -1.0, nan_v, nan_v}));
+    // 0 / 0: NaN in pandas too, with the reason zero_base.
+    const time_series<int, double> zeros{{2000, 0.0}, {2001, 0.0}};
+    const auto z = tally::pct_change(zeros, by_observation, tally::pandas_compatible);
+    CHECK(std::isnan(z.values()[1]));
+    CHECK(z.reason(2001) == no_value_reason::zero_base);
+}
+
+TEST_CASE_TEMPLATE("pct_change: every value type gives fractions", T, int, unsigned, std::int64_t, double, long double) {
+    const time_series<int, T> s{{2015, T(4)}, {2016, T(5)}, {2017, T(6)}};
+    const auto pc = tally::pct_change(s);
+    CHECK(pc.at(2016) == doctest::Approx(0.25));  // 5/4 - 1
+    CHECK(pc.at(2017) == doctest::Approx(0.2));   // 6/5 - 1
+    // k = -2: 2015 against 2017, 6 -> 4 read backwards: 4/6 - 1 = -1/3, and 4 - 6 = -2
+    // (a fall in unsigned values is a fall, not a wrap-around).
+    CHECK(tally::pct_change(s, -2).at(2015) == doctest::Approx(-1.0 / 3));
+    CHECK(tally::diff(s, -2).at(2015) == doctest::Approx(-2.0));
+    CHECK(tally::diff(s, 2).at(2017) == doctest::Approx(2.0));
+}
+
+TEST_CASE("pct_change: std::chrono::year times, and a base outside the type's range") {
+    using std::chrono::year;
+    const time_series<year, double> s{{year{2015}, 100.0}, {year{2017}, 121.0}};
+    const auto pc = tally::pct_change(s, 2);
+    CHECK(pc.at(year{2017}) == doctest::Approx(0.21));  // 121/100 - 1
+    const time_series<year, double> edge{{year{-32767}, 1.0}};
+    CHECK_THROWS_WITH_AS((void)tally::pct_change(edge).at(year{-32767}),
+                         "the percent change at -32767 has no value: the time 1 period earlier is outside the range "
+                         "of its type.",
+                         tally::undefined_result);
+}
+
+TEST_CASE("pct_change: an empty series gives an empty result") {
+    const time_series<int, double> empty;
+    CHECK(tally::pct_change(empty).empty());
+    CHECK(tally::pct_change(empty, by_observation).undefined().empty());
+    CHECK(tally::diff(empty).empty());
+}
+
+TEST_CASE("pct_change: the span kernel writes what the series form computes") {
+    const std::vector<double> in{100, 110, 0, 5, -5, 10};
+    std::vector<double> out(in.size());
+    tally::pct_change(std::span<const double>(in), std::span<double>(out));
+    // 110/100 - 1 = 0.1; 0/110 - 1 = -1; base 0 refused; 5 -> -5: -2; base -5 refused.
+    CHECK(same_values(out, std::array{nan_v, 0.1, -1.0, nan_v, -2.0, nan_v}));
+    CHECK(same_values(tally::pct_change(in, 1, tally::pandas_compatible), std::array{nan_v, 0.1, -1.0, inf, -2.0, -3.0}));
+    std::vector<double> short_out(2);
+    CHECK_THROWS_WITH_AS(
+        tally::pct_change(std::span<const double>(in), std::span<double>(short_out)),
+        "pct_change writes one value per input value, but the input holds 6 values and the output 2.",
+        tally::invalid_argument);
+    const std::vector<int> counts{153, 462, 527};
+    CHECK(same_values(tally::pct_change(counts), std::array{nan_v, 309.0 / 153, 65.0 / 462}));
+}
+
+TEST_CASE("pct_change: the calendar result equals a naive lookup of t - k, with gaps or without") {
+    std::mt19937_64 rng(2024);
+    std::uniform_real_distribution<double> value(-5.0, 100.0);
+    std::bernoulli_distribution keep(0.7);
+    for (int round = 0; round < 200; ++round) {
+        time_series<int, double> s;
+        const bool gap_free = round % 4 == 0;
+        for (int year = 1900; year < 1900 + round % 60; ++year) {
+            if (gap_free || keep(rng)) s.insert(year, round % 7 == 0 ? std::round(value(rng) / 20) : value(rng));
+        }
+        for (std::int64_t k : {1, 2, 3, -1, -4}) {
+            const auto pc = tally::pct_change(s, k);
+            const auto d = tally::diff(s, k);
+            for (const auto [t, v] : s) {
+                const double* base = s.find(static_cast<int>(t - k));
+                if (base == nullptr) {
+                    CHECK(pc.reason(t) == no_value_reason::missing_base);
+                    CHECK(d.reason(t) == no_value_reason::missing_base);
+                    continue;
+                }
+                CHECK(d.at(t) == doctest::Approx(v - *base));
+                if (*base > 0) {
+                    CHECK(pc.at(t) == doctest::Approx(v / *base - 1));
+                } else {
+                    CHECK(pc.reason(t) == (*base == 0 ? no_value_reason::zero_base : no_value_reason::negative_base));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("pct_change: applying each change to the value before gives the values back") {
+    std::mt19937_64 rng(7);
+    std::lognormal_distribution<double> value(3.0, 1.0);
+    std::vector<int> years;
+    std::vector<double> values;
+    for (int i = 0; i < 500; ++i) {
+        years.push_back(1500 + i);
+        values.push_back(value(rng));
+    }
+    const time_series<int, double> s(years, values);
+    const auto pc = tally::pct_change(s);
+    for (std::size_t i = 1; i < values.size(); ++i) {
+        CHECK(values[i - 1] * (1 + pc.values()[i]) == doctest::Approx(values[i]).epsilon(1e-13));
+    }
+}
+
+TEST_CASE("diff: calendar and by observation; integers exactly") {
+    CHECK(same_values(tally::diff(gapped).values(), std::array{nan_v, 309.0, nan_v, -207.0}));
+    CHECK(same_values(tally::diff(gapped, by_observation).values(), std::array{nan_v, 309.0, 132.0, -207.0}));
+    CHECK(same_values(tally::diff(gapped, -1, by_observation).values(), std::array{-309.0, -132.0, 207.0, nan_v}));
+    CHECK_THROWS_WITH_AS((void)tally::diff(gapped).at(2018),
+                         "the difference at 2018 has no value: the series has no observation at 2017.",
+                         tally::undefined_result);
+    // -9e18 to 9e18 is 1.8e19, more than int64 holds: exact in 128 bits, then rounded.
+    const time_series<int, std::int64_t> wide{{2000, -9'000'000'000'000'000'000}, {2001, 9'000'000'000'000'000'000}};
+    CHECK(tally::diff(wide).at(2001) == doctest::Approx(1.8e19));
+    const time_series<int, double> with_nan{{2000, 1.0}, {2001, nan_v}, {2002, inf}};
+    CHECK(tally::diff(with_nan).reason(2001) == no_value_reason::not_a_number);
+    CHECK(tally::diff(with_nan, 1).reason(2002) == no_value_reason::not_a_number);
+    CHECK(tally::diff(with_nan, 2).reason(2002) == no_value_reason::infinite);
+    CHECK(same_values(tally::diff(std::vector<int>{3, 1, 4, 1, 5}, 2), std::array{nan_v, nan_v, 1.0, 0.0, 1.0}));
+}
+
+TEST_CASE("shift: the calendar moves times, by observation moves values") {
+    const auto later = tally::shift(gapped, 2);
+    CHECK(std::ranges::equal(later.times(), std::array{2017, 2018, 2020, 2021}));
+    CHECK(std::ranges::equal(later.values(), std::array{153, 462, 594, 387}));
+    CHECK(std::ranges::equal(tally::shift(gapped, -1).times(), std::array{2014, 2015, 2017, 2018}));
+    // pandas: pd.Series([153, 462, 594, 387]).shift(1) -> [nan_v, 153.0, 462.0, 594.0]
+    CHECK(same_values(tally::shift(gapped, 1, by_observation).values(), std::array{nan_v, 153.0, 462.0, 594.0}));
+    CHECK(same_values(tally::shift(gapped, -3, by_observation).values(), std::array{387.0, nan_v, nan_v, nan_v}));
+    CHECK(same_values(tally::shift(gapped, 9, by_observation).values(), std::array{nan_v, nan_v, nan_v, nan_v}));
+    using std::chrono::year;
+    const time_series<year, int> edge{{year{32767}, 1}};
+    CHECK_THROWS_WITH_AS((void)tally::shift(edge, 1),
+                         "the year 32768, 1 periods from 32767, is outside the range of std::chrono::year.",
+                         tally::overflow_error);
+}
+
+TEST_CASE("rebase: index numbers with the base time at 100") {
+    const auto index = tally::rebase(removals, 2015);
+    // 2019: 387 / 153 * 100 = 252.9411764...
+    CHECK(index.at(2015) == doctest::Approx(100.0));
+    CHECK(index.at(2019) == doctest::Approx(38700.0 / 153));
+    CHECK(tally::rebase(removals, 2018, 1.0).at(2019) == doctest::Approx(387.0 / 594));
+    CHECK_THROWS_WITH_AS((void)tally::rebase(removals, 2014), "no observation at 2014 in a series covering 2015..2019.",
+                         tally::missing_observation);
+    const time_series<int, double> bad{{2015, 0.0}, {2016, -3.0}, {2017, nan_v}, {2018, 2.0}};
+    CHECK_THROWS_WITH_AS((void)tally::rebase(bad, 2015), "cannot rebase to 2015: its value 0 is not a positive number.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)tally::rebase(bad, 2016), "cannot rebase to 2016: its value -3 is not a positive number.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)tally::rebase(bad, 2017),
+                         "cannot rebase to 2017: its value nan is not a positive number.", tally::undefined_result);
+    CHECK(std::isnan(tally::rebase(bad, 2018).at(2017)));
+}
+
+TEST_CASE("cumsum and cumprod: exact for integers, NaN left out for floating values") {
+    // 153, 153+462 = 615, +527 = 1142, +594 = 1736, +387 = 2123.
+    CHECK(std::ranges::equal(tally::cumsum(removals).values(), std::array<std::int64_t, 5>{153, 615, 1142, 1736, 2123}));
+    const time_series<int, int> small{{1, 2}, {2, 3}, {3, 4}};
+    CHECK(std::ranges::equal(tally::cumprod(small).values(), std::array<std::int64_t, 3>{2, 6, 24}));
+    // pandas: pd.Series([1, nan_v, 3, 4]).cumsum() -> [1, nan_v, 4, 8]; cumprod -> [1, nan_v, 3, 12]
+    const time_series<int, double> f{{1, 1.0}, {2, nan_v}, {3, 3.0}, {4, 4.0}};
+    CHECK(same_values(tally::cumsum(f).values(), std::array{1.0, nan_v, 4.0, 8.0}));
+    CHECK(same_values(tally::cumprod(f).values(), std::array{1.0, nan_v, 3.0, 12.0}));
+    // Compensated: 1e16 + 1 - 1e16 is 1, where a plain running sum gives 0.
+    const time_series<int, double> cancel{{1, 1e16}, {2, 1.0}, {3, -1e16}};
+    CHECK(tally::cumsum(cancel).at(3) == doctest::Approx(1.0));
+
+    const time_series<int, std::int64_t> big{{2015, std::numeric_limits<std::int64_t>::max()}, {2016, 1}};
+    CHECK_THROWS_WITH_AS((void)tally::cumsum(big), "the cumulative sum at 2016 does not fit in a 64-bit signed integer.",
+                         tally::overflow_error);
+    const time_series<int, std::uint64_t> huge{{2015, std::numeric_limits<std::uint64_t>::max()}};
+    CHECK_THROWS_WITH_AS((void)tally::cumsum(huge), "the cumulative sum at 2015 does not fit in a 64-bit signed integer.",
+                         tally::overflow_error);
+    const time_series<int, std::int64_t> many{{1, 1'000'000'000'000}, {2, 1'000'000'000'000}};
+    CHECK_THROWS_WITH_AS((void)tally::cumprod(many),
+                         "the cumulative product at 2 does not fit in a 64-bit signed integer.", tally::overflow_error);
+    const time_series<int, double> grows{{2015, 1e200}, {2016, 1e200}};
+    CHECK_THROWS_WITH_AS((void)tally::cumprod(grows), "the cumulative product at 2016 overflows double.",
+                         tally::overflow_error);
+    const time_series<int, double> given_inf{{2015, inf}, {2016, 1.0}};
+    CHECK(same_values(tally::cumsum(given_inf).values(), std::array{inf, inf}));  // an input inf is not an overflow
+}
+
+TEST_CASE("cagr: the compound annual growth rate, in percent per year") {
+    const time_series<int, int> s{{2015, 100}, {2017, 121}, {2018, 0}, {2019, -5}};
+    // 100 -> 121 over 2 years: sqrt(1.21) = 1.1, so 10% a year.
+    CHECK(tally::cagr(s, 2015, 2017).value() == doctest::Approx(10.0));
+    // 8 -> 27 over 3 years: cube root of 27/8 = 1.5, so 50% a year.
+    const time_series<int, double> t{{2000, 8.0}, {2003, 27.0}};
+    CHECK(tally::cagr(t, 2000, 2003).value() == doctest::Approx(50.0));
+    CHECK(tally::cagr(s, 2015, 2018).value() == doctest::Approx(-100.0));  // falling to 0 is -100%
+    CHECK_THROWS_WITH_AS((void)tally::cagr(s, 2017, 2017), "a growth rate from 2017 to 2017 needs a later end than its start.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::cagr(s, 2018, 2015), "a growth rate from 2018 to 2015 needs a later end than its start.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::cagr(s, 2018, 2019), "a growth rate from 2018 is undefined: its value 0 is not a positive number.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)tally::cagr(s, 2015, 2019),
+                         "a growth rate to 2019 is undefined: its value -5 is not a number at or above zero.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)tally::cagr(s, 2015, 2016), "no observation at 2016 in a series covering 2015..2019.",
+                         tally::missing_observation);
+}
+
+TEST_CASE("yoy: the change on the same period a year earlier") {
+    CHECK(same_values(tally::yoy(gapped).values(), tally::pct_change(gapped).values()));
+    // A series with 4 periods a year, written as consecutive integers: 8 against 4 is +100%.
+    const time_series<int, double> quarters{{0, 1.0}, {1, 2.0}, {2, 3.0}, {3, 4.0}, {4, 2.0}, {5, 4.0}, {6, 6.0}, {7, 8.0}};
+    CHECK(tally::yoy(quarters, 4).at(7) == doctest::Approx(1.0));
+    CHECK(tally::yoy(quarters, 4).reason(3) == no_value_reason::missing_base);
+    CHECK_THROWS_WITH_AS((void)tally::yoy(quarters, 0), "a year-on-year change needs at least 1 period a year, not 0.",
+                         tally::invalid_argument);
+}
+
+namespace {
+template <class S>
+concept can_yoy = requires(const S& s) { tally::yoy(s); };
+} // namespace
+
+static_assert(can_yoy<time_series<tally::year_quarter, int>>);
+static_assert(can_yoy<time_series<std::chrono::year_month, int>>);
+static_assert(!can_yoy<time_series<std::chrono::year_month_day, int>>, "a year is not a whole number of days");
+
+TEST_CASE("yoy and pct_change: quarters against the same quarter a year earlier, by the calendar") {
+    using tally::year_quarter;
+    const time_series<year_quarter, int> q{{year_quarter{2018, 1}, 10}, {year_quarter{2018, 2}, 20},
+                                           {year_quarter{2018, 4}, 40}, {year_quarter{2019, 1}, 15},
+                                           {year_quarter{2019, 2}, 50}, {year_quarter{2019, 3}, 60}};
+    const auto y = tally::yoy(q);
+    // 2019 Q1 against 2018 Q1: 15/10 - 1 = 0.5; 2019 Q2: 50/20 - 1 = 1.5; 2019 Q3: no 2018 Q3.
+    CHECK(y.at(year_quarter{2019, 1}) == doctest::Approx(0.5));
+    CHECK(y.at(year_quarter{2019, 2}) == doctest::Approx(1.5));
+    CHECK_THROWS_WITH_AS((void)y.at(year_quarter{2019, 3}),
+                         "the percent change at 2019 Q3 has no value: the series has no observation at 2018 Q3.",
+                         tally::undefined_result);
+    // Quarter on quarter: 2018 Q4 has no 2018 Q3; 2019 Q1 against 2018 Q4: 15/40 - 1.
+    const auto qoq = tally::pct_change(q);
+    CHECK(qoq.reason(year_quarter{2018, 4}) == no_value_reason::missing_base);
+    CHECK(qoq.at(year_quarter{2019, 1}) == doctest::Approx(15.0 / 40 - 1));
+
+    using namespace std::chrono;
+    std::vector<year_month> months;
+    std::vector<double> values;
+    for (int i = 0; i < 15; ++i) {
+        months.push_back(year_month{year{2019}, January} + std::chrono::months{i});
+        values.push_back(100 + i);
+    }
+    const time_series<year_month, double> m(months, values);
+    // March 2020 (114) against March 2019 (102): 114/102 - 1.
+    CHECK(tally::yoy(m).at(year{2020} / March) == doctest::Approx(114.0 / 102 - 1));
+    CHECK(tally::yoy(m).reason(year{2019} / December) == no_value_reason::missing_base);
+}
+
+TEST_CASE("no_value_reason: each reason reads as a clause") {
+    CHECK(tally::to_string(no_value_reason::missing_base) == "there is no observation to compare it with");
+    CHECK(tally::to_string(no_value_reason::zero_base) == "the base is zero");
+    CHECK(tally::to_string(no_value_reason::not_a_number) == "a value is not a number");
+    CHECK(tally::to_string(no_value_reason::infinite) == "a value or the result is infinite");
+}
