@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <iomanip>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -234,4 +235,25 @@ TEST_CASE("change: streaming shows both ends, the difference and the percent") {
 TEST_CASE("change: equality compares both ends") {
     CHECK(change(1, 2) == change(1, 2));
     CHECK(change(1, 2) != change(2, 1));
+}
+
+TEST_CASE("change: a narrower result type sees only the result, and a result beyond it throws") {
+    // (2e39 - 1e39) / 1e39 = 1, i.e. +100%, which a float holds even though the ends do not
+    CHECK(static_cast<double>(change(1e39, 2e39).percent<float>().value()) == doctest::Approx(100));
+    CHECK(static_cast<double>(change(1e39, 2e39).ratio<float>()) == doctest::Approx(2));
+    // 1e39 / 1e-39 overflows float: an error, never inf or NaN
+    CHECK_THROWS_WITH_AS((void)change(1e-39, 1e39).percent<float>(), "a percent change from 1e-39 to 1e+39 overflows float.",
+                         tally::overflow_error);
+    CHECK_THROWS_WITH_AS((void)change(1e-39, 1e39).ratio<float>(), "the ratio of a change from 1e-39 to 1e+39 overflows float.",
+                         tally::overflow_error);
+    CHECK_FALSE(change(1e-39, 1e39).try_percent<float>().has_value());
+    // ends near the top of double whose difference overflows: -1e308 -> 1e308 is -200% on the signed base
+    CHECK(change(-1e308, 1e308).percent(base_policy::signed_value).value() == doctest::Approx(-200));
+    CHECK(change(-1e308, 1e308).percent(base_policy::magnitude).value() == doctest::Approx(200));
+}
+
+TEST_CASE("change: streaming honours the stream's width as one field") {
+    std::ostringstream out;
+    out << '[' << std::setw(30) << change(594, 387) << ']';
+    CHECK(out.str() == "[     594 -> 387 (-207, -34.8%)]");
 }

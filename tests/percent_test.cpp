@@ -132,3 +132,26 @@ TEST_CASE("percent: non-finite values print as nan and inf, never as a number") 
     CHECK(tally::to_string(percent<>{inf}) == "+inf%");
     CHECK(tally::to_string(percent<>{-inf}) == "-inf%");
 }
+
+TEST_CASE("percent: streaming honours the stream's width and alignment as one field") {
+    std::ostringstream out;
+    out << '[' << std::setw(10) << 110_pct << "][" << std::left << std::setw(8) << percent<>{-34.8} << "]["
+        << std::right << std::setfill('.') << std::setw(9) << 1.1_pp << ']';
+    CHECK(out.str() == "[     +110%][-34.8%  ][..+1.1 pp]");
+}
+
+TEST_CASE("percent: text rounds a tie half away from zero, as a stated figure is read") {
+    // 0.25, 2.25 and 0.125 are exact in binary, so each is a true tie
+    CHECK(tally::to_string(percent<>{0.25}) == "+0.3%");
+    CHECK(tally::to_string(percent<>{-2.25}) == "-2.3%");
+    CHECK(tally::to_string(percent<>{0.125}, 2) == "+0.13%");
+    CHECK(tally::to_string(percent<>{2.5}, 0) == "+3%");
+    CHECK(tally::to_string(percent<>{-0.5}, 0) == "-1%");
+    CHECK(tally::to_string(percent<>{99.95}, 1) == "+100.0%");  // 99.95 is just above the tie in binary
+    // 0.35 is 0.34999999999999997779... in binary: below the tie, so it rounds down
+    CHECK(tally::to_string(percent<>{0.35}) == "+0.3%");
+    // 0.15 is 0.14999999999999999445... in binary: below the tie
+    CHECK(tally::to_string(percent<>{0.15}) == "+0.1%");
+    CHECK(tally::to_string(percent<long double>{0.25L}) == "+0.3%");
+    CHECK(tally::to_string(percent<float>{0.25f}) == "+0.3%");
+}

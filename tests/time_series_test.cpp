@@ -216,3 +216,29 @@ TEST_CASE("time_series: a change with both times missing names the earlier one")
     CHECK_THROWS_WITH_AS((void)removals.change(2013, 2021), "no observation at 2013 in a series covering 2015..2019.",
                          tally::missing_observation);
 }
+
+TEST_CASE("time_series: a time or value that would not convert exactly is refused, naming it") {
+    CHECK_THROWS_WITH_AS((time_series<int, int>(std::vector{2015, 2016}, std::vector{1.0, 2.7})),
+                         "the value 2.7 given for 2016 does not fit the series' value type exactly.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, unsigned>(std::vector{2015}, std::vector{-1})),
+                         "the value -1 given for 2015 does not fit the series' value type exactly.",
+                         tally::invalid_argument);
+    // 2^53 + 1 = 9007199254740993 has no double
+    CHECK_THROWS_WITH_AS((time_series<int, double>(std::vector{2015}, std::vector<std::int64_t>{9007199254740993})),
+                         "the value 9007199254740993 given for 2015 does not fit the series' value type exactly.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, int>(std::vector<long long>{2015, 2015 + (1LL << 32)}, std::vector{1, 2})),
+                         "the time 4294969311 does not fit the series' time type; a series stores its times exactly.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((time_series<int, float>(std::vector{2015}, std::vector{0.1})),
+                         "the value 0.1 given for 2015 does not fit the series' value type exactly.",
+                         tally::invalid_argument);
+    // exact conversions pass, NaN included
+    const time_series<int, double> widened(std::vector<short>{2015, 2016},
+                                           std::vector{1.5f, std::numeric_limits<float>::quiet_NaN()});
+    CHECK(widened.at(2015) == doctest::Approx(1.5));
+    CHECK(std::isnan(widened.at(2016)));
+    const time_series<int, int> whole(std::vector{2015}, std::vector{3.0});
+    CHECK(whole.at(2015) == 3);
+}

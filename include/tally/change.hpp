@@ -143,6 +143,12 @@ template <arithmetic T>
     }
 }
 
+/// Neither NaN nor infinite.
+template <arithmetic T>
+[[nodiscard]] constexpr bool is_finite(T v) noexcept {
+    return !is_nan(v) && !is_infinite(v);
+}
+
 /// The exact difference b - a of two integers, as int128.
 template <narrow_integer T>
 [[nodiscard]] constexpr int128 exact_difference(T a, T b) noexcept {
@@ -206,11 +212,19 @@ template <std::floating_point R>
 constexpr std::optional<R> change<T>::relative(base_policy policy) const noexcept {
     // (to - from) / base, computed from the exact difference for integers.
     if (why_undefined(policy)) return std::nullopt;
-    R base = static_cast<R>(from_);
-    if (policy == base_policy::magnitude && base < R(0)) base = -base;
     if constexpr (std::floating_point<T>) {
-        return (static_cast<R>(to_) - static_cast<R>(from_)) / base;
+        // in the wider of T and R, so a narrower R sees only the result
+        using W = std::common_type_t<R, T>;
+        W base = static_cast<W>(from_);
+        if (policy == base_policy::magnitude && base < W(0)) base = -base;
+        const W difference = static_cast<W>(to_) - static_cast<W>(from_);
+        if (!detail::is_finite(difference)) {  // ends near the top of W: divide first
+            return static_cast<R>(static_cast<W>(to_) / base - static_cast<W>(from_) / base);
+        }
+        return static_cast<R>(difference / base);
     } else {
+        R base = static_cast<R>(from_);
+        if (policy == base_policy::magnitude && base < R(0)) base = -base;
         return static_cast<R>(detail::exact_difference(from_, to_)) / base;
     }
 }
@@ -237,8 +251,10 @@ template <arithmetic T>
 template <std::floating_point R>
 constexpr tally::percent<R> change<T>::percent(base_policy policy) const {
     if (const auto reason = why_undefined(policy)) throw_undefined("a percent change", *reason);
+    // finite ends can still overflow R: in the division, or in the conversion
+    // to a narrower R (inf / inf is NaN)
     const R p = *relative<R>(policy) * R(100);
-    if (detail::is_infinite(p)) {
+    if (!detail::is_finite(p)) {
         throw overflow_error("a percent change from " + detail::value_text(from_) + " to " +
                              detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
     }
@@ -249,7 +265,7 @@ template <arithmetic T>
 template <std::floating_point R>
 constexpr std::optional<tally::percent<R>> change<T>::try_percent(base_policy policy) const noexcept {
     const auto r = relative<R>(policy);
-    if (!r || detail::is_infinite(*r * R(100))) return std::nullopt;
+    if (!r || !detail::is_finite(*r * R(100))) return std::nullopt;
     return tally::percent<R>(*r * R(100));
 }
 
@@ -258,9 +274,11 @@ template <std::floating_point R>
 constexpr std::optional<R> change<T>::try_ratio(base_policy policy) const noexcept {
     // to / from directly; under base_policy::magnitude, 1 + (to - from) / |from|.
     if (why_undefined(policy)) return std::nullopt;
-    const R r = policy == base_policy::magnitude && from_ < T(0) ? R(1) + *relative<R>(policy)
-                                                                  : static_cast<R>(to_) / static_cast<R>(from_);
-    if (detail::is_infinite(r)) return std::nullopt;
+    using W = std::common_type_t<R, result_type_for<T>>;
+    const R r = policy == base_policy::magnitude && from_ < T(0)
+                    ? R(1) + *relative<R>(policy)
+                    : static_cast<R>(static_cast<W>(to_) / static_cast<W>(from_));
+    if (!detail::is_finite(r)) return std::nullopt;
     return r;
 }
 
@@ -288,8 +306,7 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
         text += ", no percent: " + std::string(detail::reason_text(*c.why_undefined()));
     }
     text += ")";
-    for (char ch : text) os << os.widen(ch);
-    return os;
+    return detail::write_text(os, text);
 }
 
 } // namespace tally

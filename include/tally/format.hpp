@@ -292,10 +292,7 @@ template <period Time, arithmetic Value>
     return std::string(pad / 2, spec.fill) + text + std::string(pad - pad / 2, spec.fill);
 }
 
-template <class CharT, class Traits>
-void write_text(std::basic_ostream<CharT, Traits>& os, const std::string& text) {
-    for (char c : text) os << os.widen(c);
-}
+// write_text (one formatted insertion, so width and fill apply) is in percent.hpp.
 
 /// The formatting of one tally type, shared by the {fmt} and std formatters.
 template <class T>

@@ -211,6 +211,16 @@ template <std::floating_point R>
     return "+" + digits;
 }
 
+/// Writes text as one formatted insertion, so the stream's width, fill and
+/// alignment apply to the whole of it.
+template <class CharT, class Traits>
+std::basic_ostream<CharT, Traits>& write_text(std::basic_ostream<CharT, Traits>& os, const std::string& text) {
+    std::basic_string<CharT, Traits> wide;
+    wide.reserve(text.size());
+    for (char c : text) wide.push_back(os.widen(c));
+    return os << wide;
+}
+
 template <class CharT, class Traits>
 [[nodiscard]] int stream_decimals(const std::basic_ostream<CharT, Traits>& os) {
     return (os.flags() & std::ios_base::floatfield) == std::ios_base::fixed
@@ -241,8 +251,7 @@ template <class CharT, class Traits, std::floating_point R>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, percent<R> p) {
     const int decimals = detail::stream_decimals(os);
     const std::string text = decimals < 0 ? to_string(p) : to_string(p, decimals);
-    for (char c : text) os << os.widen(c);
-    return os;
+    return detail::write_text(os, text);
 }
 
 /// Writes to_string(p); a stream set to std::fixed gives its precision's decimals.
@@ -250,8 +259,7 @@ template <class CharT, class Traits, std::floating_point R>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, percentage_points<R> p) {
     const int decimals = detail::stream_decimals(os);
     const std::string text = decimals < 0 ? to_string(p) : to_string(p, decimals);
-    for (char c : text) os << os.widen(c);
-    return os;
+    return detail::write_text(os, text);
 }
 
 } // namespace tally

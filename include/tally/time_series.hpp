@@ -14,12 +14,15 @@
 // kept, and the transforms treat it as no observation.
 
 #include <algorithm>
+#include <concepts>
 #include <cstddef>
 #include <initializer_list>
 #include <iterator>
+#include <limits>
 #include <ranges>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -44,6 +47,41 @@ struct sorted_unique_t {
 };
 inline constexpr sorted_unique_t sorted_unique{};
 
+namespace detail {
+
+/// Converts `from` to To when To holds its value exactly (NaN to a floating
+/// NaN); false when the conversion would round, truncate or wrap. For
+/// non-arithmetic types, an ordinary conversion.
+template <class From, class To>
+[[nodiscard]] constexpr bool convert_exactly(const From& from, To& to) {
+    using F = std::remove_cvref_t<From>;
+    if constexpr (std::is_same_v<F, To> || !std::is_arithmetic_v<F> || !std::is_arithmetic_v<To>) {
+        to = static_cast<To>(from);
+        return true;
+    } else if constexpr (std::integral<F> && std::integral<To>) {
+        if (!std::in_range<To>(from)) return false;
+        to = static_cast<To>(from);
+        return true;
+    } else if constexpr (std::floating_point<F> && std::integral<To>) {
+        // within [min, max + 1) and a whole number; long double holds both ends exactly
+        const auto lowest = static_cast<long double>(std::numeric_limits<To>::min());
+        const auto above = static_cast<long double>(std::numeric_limits<To>::max()) + 1.0L;
+        const auto wide = static_cast<long double>(from);
+        if (!(wide >= lowest && wide < above)) return false;  // NaN fails here too
+        to = static_cast<To>(from);
+        return static_cast<long double>(to) == wide;
+    } else if constexpr (std::integral<F> && std::floating_point<To>) {
+        to = static_cast<To>(from);
+        return static_cast<long double>(to) == static_cast<long double>(from) &&
+               static_cast<long double>(to) < 0x1p64L;  // uint64 max rounds up to 2^64
+    } else {  // floating to floating
+        to = static_cast<To>(from);
+        return from != from || static_cast<F>(to) == from;
+    }
+}
+
+} // namespace detail
+
 template <period Time, arithmetic Value>
 class time_series {
 public:
@@ -63,7 +101,9 @@ public:
 
     /// From a range of times and a range of values, paired by position, in
     /// any order of time. Throws invalid_argument when the lengths differ
-    /// (naming both) or a time repeats (naming it).
+    /// (naming both), a time repeats (naming it), or a time or value would
+    /// not convert exactly (1.9 into an int series, -1 into unsigned, 2^53 + 1
+    /// into double), naming it.
     template <std::ranges::input_range Times, std::ranges::input_range Values>
         requires std::convertible_to<std::ranges::range_reference_t<Times>, Time> &&
                  std::convertible_to<std::ranges::range_reference_t<Values>, Value>
@@ -183,7 +223,19 @@ time_series<Time, Value>::time_series(Times&& times, Values&& values) {
     const auto t_end = std::ranges::end(times);
     const auto v_end = std::ranges::end(values);
     for (; t != t_end && v != v_end; ++t, ++v) {
-        observations.push_back({static_cast<Time>(*t), static_cast<Value>(*v)});
+        const auto& given_time = *t;
+        const auto& given_value = *v;
+        Time time{};
+        Value value{};
+        if (!detail::convert_exactly(given_time, time)) {
+            throw invalid_argument("the time " + detail::value_text(given_time) +
+                                   " does not fit the series' time type; a series stores its times exactly.");
+        }
+        if (!detail::convert_exactly(given_value, value)) {
+            throw invalid_argument("the value " + detail::value_text(given_value) + " given for " + time_text(time) +
+                                   " does not fit the series' value type exactly.");
+        }
+        observations.push_back({time, value});
     }
     if (t != t_end || v != v_end) {
         std::size_t time_count = observations.size();

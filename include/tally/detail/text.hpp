@@ -7,6 +7,7 @@
 #include <cmath>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <system_error>
 #include <type_traits>
@@ -77,16 +78,57 @@ template <class T>
 }
 
 /// A floating value with exactly `decimals` digits after the point,
-/// correctly rounded from its exact binary value ("-0" never appears: a
-/// negative value that rounds to zero prints without its sign).
+/// rounded half away from zero, as a stated figure is read: 0.25 at one
+/// decimal is "0.3", -2.25 is "-2.3". Every other value is correctly rounded
+/// from its exact binary value; an exact tie is found from the value's full
+/// decimal expansion, which is finite for every binary floating value.
+/// "-0" never appears: a negative value that rounds to zero prints without
+/// its sign.
 template <std::floating_point F>
 [[nodiscard]] std::string fixed_text(F value, int decimals) {
     if (!std::isfinite(value)) return floating_text(value);
-    std::array<char, 512> buffer{};
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                   std::chars_format::fixed, decimals);
-    if (ec != std::errc{}) return floating_text(value);
-    std::string out(buffer.data(), end);
+    if (decimals < 0) decimals = 0;
+    // The exact expansion has at most as many decimals as the value has
+    // fractional bits: 1074 for double, 16445 for long double.
+    constexpr int exact_decimals = std::numeric_limits<F>::digits - std::numeric_limits<F>::min_exponent + 1;
+    std::string exact(static_cast<std::size_t>(exact_decimals) + 64 + std::numeric_limits<F>::max_exponent10, '\0');
+    auto [exact_end, exact_ec] = std::to_chars(exact.data(), exact.data() + exact.size(), value,
+                                               std::chars_format::fixed, exact_decimals);
+    std::string out;
+    if (exact_ec == std::errc{}) {
+        exact.resize(static_cast<std::size_t>(exact_end - exact.data()));
+        const std::size_t point = exact.find('.');
+        const std::size_t cut = point + 1 + static_cast<std::size_t>(decimals);
+        const bool tie = point != std::string::npos && cut < exact.size() && exact[cut] == '5' &&
+                         exact.find_first_not_of('0', cut + 1) == std::string::npos;
+        if (tie) {
+            // keep the digits before the cut and round the magnitude up
+            out = exact.substr(0, decimals == 0 ? point : cut);
+            std::size_t i = out.size();
+            while (i > 0) {
+                --i;
+                if (out[i] == '.') continue;
+                if (out[i] == '-') {
+                    out.insert(i + 1, "1");
+                    break;
+                }
+                if (out[i] == '9') {
+                    out[i] = '0';
+                    if (i == 0) out.insert(0, "1");
+                    continue;
+                }
+                ++out[i];
+                break;
+            }
+        }
+    }
+    if (out.empty()) {
+        std::array<char, 512> buffer{};
+        auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed,
+                                       decimals);
+        if (ec != std::errc{}) return floating_text(value);
+        out.assign(buffer.data(), end);
+    }
     if (out[0] == '-' && out.find_first_not_of("-0.") == std::string::npos) out.erase(0, 1);
     return out;
 }
