@@ -98,7 +98,7 @@ TEST_CASE("implied earlier values: a fall, a multiple and a direction") {
     CHECK(drop.implied_from()->upper_unbounded());
 }
 
-TEST_CASE("multiples: twice as high is 1.5..2.5 times as written, more than twice is above 2") {
+TEST_CASE("multiples: 2 times in digits is 1.5..2.5 times as written, more than twice is above 2") {
     // ITV / PoliticsHome: 153 (2015) -> 387 (2019) is 387/153 = 2.529 times
     static_assert(tally::check(change{153, 387}, claim::times_as_high("2", hedge::more_than)).holds());
     const auto v = tally::check(change{153, 387}, claim::times_as_high("2"));
@@ -107,6 +107,18 @@ TEST_CASE("multiples: twice as high is 1.5..2.5 times as written, more than twic
     REQUIRE(v.implied());
     CHECK(v.implied()->lower == 230);
     CHECK(v.implied()->upper == 382);
+    // twice in words has no written precision: about 2, [1.9, 2.1] with the default 5%
+    // (it was 1.5..2.5, so that 100 -> 150 held for "doubled")
+    const claim twice = claim::times_as_high("2");
+    claim doubled = twice;
+    doubled.number = tally::stated_number::words(2);
+    CHECK(tally::check(change{100, 150}, twice).on_boundary());
+    CHECK_FALSE(tally::check(change{100, 150}, doubled).holds());
+    CHECK_FALSE(tally::check(change{100, 249}, doubled).holds());
+    CHECK(tally::check(change{100, 190}, doubled).on_boundary());  // 1.9, the lower end
+    CHECK_FALSE(tally::check(change{100, 189}, doubled).holds());  // 1.89
+    CHECK(tally::check(change{100, 210}, doubled).on_boundary());  // 2.1, the upper end
+    CHECK(tally::check(change{100, 190}, doubled).provenance().applied == tally::tolerance{5, 100});
     // halved is 1/2 read as "about": [0.475, 0.525]; 200 -> 95 is 0.475 exactly
     const claim halved = fraction_claim(claim_kind::multiple, 1, 2);
     CHECK(tally::check(change{200, 95}, halved).on_boundary());

@@ -38,9 +38,21 @@ TEST_CASE("describe: multiples, no change, and bases with no relative change") {
     // rounding is half away from zero and exact: 72 -> 81 is exactly +12.5%; 2000 -> 1303 exactly -34.85%
     CHECK(describe(change{72, 81}, 0) == "rose by 13%, from 72 to 81");
     CHECK(describe(change{2000, 1303}) == "fell by 34.9%, from 2,000 to 1,303");
-    CHECK(describe(change{1.5, 2.25}) == "rose by 50.0%, from 1.5 to 2.25");
+    CHECK(describe(change{1.5, 2.25}) == "rose by 50%, from 1.5 to 2.25");
     CHECK_THROWS_WITH_AS((void)describe(change{1, 2}, 7), "a description has 0 to 6 decimals, not 7.",
                          tally::invalid_argument);
+}
+
+TEST_CASE("describe: trailing zeros are trimmed, as in every other tally text") {
+    // 5 -> 3 is -2/5 = exactly -40%: "40", not "40.0"
+    CHECK(describe(change<unsigned>{5, 3}) == "fell by 40%, from 5 to 3");
+    CHECK(describe(change<unsigned>{5, 3}, 3) == "fell by 40%, from 5 to 3");
+    // 100 -> 250 is 2.5 times: "2.5", not "2.50"
+    CHECK(describe(change{100, 250}) == "more than doubled (2.5 times), from 100 to 250");
+    // floating: 0.5 -> 0.3 is -40%
+    CHECK(describe(change{0.5, 0.25}) == "fell by 50%, from 0.5 to 0.25");
+    // 1 of 4 (25%) -> 26 of 100 (26%) is +1 point: singular
+    CHECK(describe(tally::share{1, 4}, tally::share{26, 100}) == "rose by 1 percentage point, from 25% to 26%");
 }
 
 TEST_CASE("round trip: describe, parse the sentence, check it against the same change") {

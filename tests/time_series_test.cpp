@@ -242,3 +242,11 @@ TEST_CASE("time_series: a time or value that would not convert exactly is refuse
     const time_series<int, int> whole(std::vector{2015}, std::vector{3.0});
     CHECK(whole.at(2015) == 3);
 }
+
+TEST_CASE("time_series: built from ranges of calendar times") {
+    using namespace std::chrono;
+    const std::vector<year_month> months{2019y / March, 2019y / January};
+    const time_series<year_month, int> s(months, std::vector{3, 1});
+    CHECK(s.first_time() == 2019y / January);
+    CHECK(s.at(2019y / March) == 3);
+}

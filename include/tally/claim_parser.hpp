@@ -13,10 +13,17 @@
 // values stated beside it ("on the 594", "from 153 to 387", "when just
 // 153"); and the times it names. Its vocabulary:
 //
-//   figures     110%  5 per cent  5 percent  -6%  +5%            a percent (a sign is a direction)
+//   figures     110%  5 per cent  5 percent  5pc  -6%  +5%       a percent (a sign is a direction;
+//                                                                with none, and no "of" or part, a
+//                                                                signed change: "13%" is +13% against
+//                                                                a change, a share against a share)
+//               up 12, rose by 12, fell 30                        a number straight after a rise or fall
+//                                                                word with no unit: the difference
+//                                                                to - from, not the later value
 //               1.1 percentage points  1.1 points  1.1 pp        percentage points
-//               twice  doubled  tripled  quadrupled  halved      multiples 2, 3, 4, 1/2
-//               N times [as high | as <word> | the]              N times as high
+//               twice  doubled  tripled  quadrupled  halved      multiples 2, 3, 4, 1/2, in words: about N
+//               N times [as high | as <word> | the]              N times as high ("eight times": about 8;
+//                                                                "8 times": 7.5..8.5, as written)
 //               N times higher (more, larger, bigger, greater)   ambiguous: N or N + 1 times as high
 //               half  a half  a third  one third  two thirds  a quarter  three quarters
 //                                                                with "of", or with no direction: a share;
@@ -55,7 +62,15 @@
 // skipped, when the text has no figure, direction, magnitude or number; a
 // percent with no direction, share or part ("a 110% surge"); two figures;
 // two directions that disagree; a negation ("not", "no", "never", "n't");
-// or an amount in words ("million").
+// an amount in words ("million"); an earlier time after the later one
+// ("between 2017 and 2015" is refused, naming both, not checked backwards);
+// a text longer than 4,096 bytes (naming its length) or not well-formed
+// UTF-8 (naming the offset of the first bad byte). A message quotes at most
+// 80 characters of the text, then "…" and its length in bytes.
+//
+// A total over a series that passes the range of its type throws
+// overflow_error naming the span and the values: an integer total past
+// 64 bits, a floating total past the type's largest finite value.
 
 #include <array>
 #include <chrono>
@@ -112,7 +127,9 @@ template <arithmetic T>
 /// Throws invalid_argument when the claim names no time, or only its earlier
 /// one, or is about 12 months to a month (a series of years has no such
 /// period), or is about a share; missing_observation when a year named is
-/// not in the series. O(log n), O(n) for a total.
+/// not in the series; overflow_error when a total passes the range of its
+/// type ("the sum of the values from 2015 to 2016, 18446744073709551614,
+/// does not fit in a 64-bit signed integer."). O(log n), O(n) for a total.
 template <std::integral Year, arithmetic V>
     requires(!std::same_as<Year, bool>)
 [[nodiscard]] verdict check(const time_series<Year, V>& series, std::string_view text,
@@ -168,7 +185,18 @@ template <std::size_t N>
 }
 
 [[noreturn]] inline void fail(std::string_view text, const std::string& why) {
-    throw parse_error("tally cannot read a claim in \"" + std::string(text) + "\": " + why + ".");
+    throw parse_error("tally cannot read a claim in " + quoted_text(text) + ": " + why + ".");
+}
+
+/// Refuses a text longer than max_claim_bytes or not well-formed UTF-8.
+constexpr void require_readable(std::string_view text) {
+    if (text.size() > max_claim_bytes) {
+        fail(text, "it is " + group_thousands(integer_text(text.size())) + " bytes long, and tally reads claims of at most " +
+                       group_thousands(integer_text(max_claim_bytes)) + " bytes");
+    }
+    if (const std::size_t at = invalid_utf8_offset(text); at != std::string_view::npos) {
+        fail(text, "it is not valid UTF-8: the byte at offset " + integer_text(at) + " does not start or continue a character");
+    }
 }
 
 struct token_list {
@@ -250,7 +278,7 @@ inline constexpr std::array<std::string_view, 12> number_words{
 }
 
 /// What a figure is.
-enum class figure_kind { percent, points, multiple, fraction, total };
+enum class figure_kind { percent, points, multiple, fraction, total, difference };
 
 struct figure {
     figure_kind kind = figure_kind::percent;
@@ -292,6 +320,14 @@ struct reading_state {
     return out;
 }
 
+/// A claim's time in words: "2019", "the 12 months to March 2019".
+[[nodiscard]] inline std::string time_words(const claim_time& t) {
+    if (t.month == 0) return integer_text(t.year);
+    std::string month(month_names[static_cast<std::size_t>(t.month - 1)]);
+    month[0] = static_cast<char>(month[0] - 'a' + 'A');
+    return "the 12 months to " + month + " " + integer_text(t.year);
+}
+
 class parser {
 public:
     constexpr explicit parser(std::string_view text) : text_(text), tokens_(tokenize(text)) {}
@@ -307,6 +343,9 @@ private:
     bool paren_ = false;             ///< inside "( ... )"
     bool paren_after_number_ = false;  ///< the "(" came straight after a number
     bool total_pending_ = false;     ///< "a total of" seen; the next number is the total
+    /// The token after a rise or fall word (and its "by" and hedge): a bare
+    /// number there is the difference to - from ("up 12"); npos when none.
+    std::size_t after_direction_ = static_cast<std::size_t>(-1);
 
     [[nodiscard]] constexpr std::size_t size() const noexcept { return tokens_.count; }
     [[nodiscard]] constexpr const token& at(std::size_t k) const noexcept { return tokens_.items[k]; }
@@ -448,6 +487,7 @@ constexpr bool parser::read_hedge() {
         }
         if (!figure_starts(k)) continue;
         pending_hedge_ = p.h;
+        if (after_direction_ == i_) after_direction_ = k;
         i_ = k;
         return true;
     }
@@ -531,9 +571,11 @@ constexpr void parser::read_number(stated_number n, std::string_view text, std::
     pending_hedge_ = tally::hedge::none;
     const std::size_t start = next - 1;
     i_ = next;
+    // "pc" ("12pc", "12 pc") is per cent, as British newspapers write it
     const bool percent = is_kind(i_, token_kind::percent_sign) || (word(i_, "per") && word(i_ + 1, "cent")) ||
-                         word(i_, "percent");
-    const std::size_t after_percent = is_kind(i_, token_kind::percent_sign) || word(i_, "percent") ? i_ + 1 : i_ + 2;
+                         word(i_, "percent") || word(i_, "pc");
+    const std::size_t after_percent =
+        is_kind(i_, token_kind::percent_sign) || word(i_, "percent") || word(i_, "pc") ? i_ + 1 : i_ + 2;
     if (word(i_, "hundred") || word(i_, "thousand") || word(i_, "million") || word(i_, "billion")) {
         fail(text_, "it writes an amount in words, \"" + std::string(text) + " " + std::string(at(i_).text) +
                         "\", which tally does not read; write it in digits");
@@ -595,6 +637,8 @@ constexpr void parser::read_number(stated_number n, std::string_view text, std::
                             "\" has no arithmetic reading tally can check");
         }
         if (n.digits <= 0) fail(text_, "the multiple \"" + std::string(text) + " times\" is not above zero");
+        // "eight times" has no written precision; "8 times" has
+        f.number.in_words = !text.empty() && is_letter(text[0]);
         f.text = span_text(start, i_);
         add_figure(f);
         return;
@@ -602,6 +646,14 @@ constexpr void parser::read_number(stated_number n, std::string_view text, std::
     if (total_pending_) {
         total_pending_ = false;
         add_figure(figure{figure_kind::total, n, h, false, false, text});
+        return;
+    }
+    if (start == after_direction_) {
+        // "up 12", "fell by 30": a number straight after a direction, without a
+        // unit, is the difference to - from, not the later value
+        figure f{figure_kind::difference, n, h, false, false, text};
+        if (f.number.digits < 0) f.number.digits = -f.number.digits;
+        add_figure(f);
         return;
     }
     if (s_.bare_count == s_.bare.size()) fail(text_, "it states more than four numbers");
@@ -652,7 +704,7 @@ constexpr void parser::read_word() {
         pending_hedge_ = tally::hedge::none;
         i_ = k + 1;
         if (same_word(w, "twice") && word(i_, "as") && i_ + 1 < size() && at(i_ + 1).kind == token_kind::word) i_ += 2;
-        add_figure(figure{figure_kind::multiple, stated_number{m.numerator, 0, m.divisor}, h, false, false, w});
+        add_figure(figure{figure_kind::multiple, stated_number::words(m.numerator, m.divisor), h, false, false, w});
         return;
     }
     // magnitudes
@@ -676,12 +728,14 @@ constexpr void parser::read_word() {
     if (one_of(w, rise_words) || same_word(w, "higher")) {
         set_direction(tally::direction::rise, w);
         i_ = k + 1;
+        after_direction_ = word(i_, "by") ? i_ + 1 : i_;
         if (same_word(w, "up") && word(i_, "from")) s_.from_side = true;
         return;
     }
     if (one_of(w, fall_words) || same_word(w, "lower")) {
         set_direction(tally::direction::fall, w);
         i_ = k + 1;
+        after_direction_ = word(i_, "by") ? i_ + 1 : i_;
         if (same_word(w, "down") && word(i_, "from")) s_.from_side = true;
         return;
     }
@@ -743,8 +797,9 @@ constexpr claim parser::assemble() {
                 c.kind = claim_kind::percent_change;
                 c.stated_direction = s_.dir;
             } else {
-                fail(text_, "it states " + figure_words(f) + " but not whether it is a rise, a fall or a share of a whole" +
-                                unread(s_));
+                // a bare percent: a signed change against a change, a share against a share
+                c.kind = claim_kind::percent_change;
+                c.stated_direction = tally::direction::undefined;
             }
             break;
         case figure_kind::points:
@@ -770,6 +825,10 @@ constexpr claim parser::assemble() {
             }
             break;
         case figure_kind::total: c.kind = claim_kind::total; break;
+        case figure_kind::difference:
+            c.kind = claim_kind::difference;
+            c.stated_direction = s_.dir;
+            break;
         }
         if (s_.second) c.second_figure = s_.second->number;
         if (s_.has_magnitude) fail(text_, "it states both a magnitude and " + figure_words(f));
@@ -793,7 +852,8 @@ constexpr claim parser::assemble() {
 
     // a bare number beside a change is its later value: "387, down from 594"
     const bool about_change = c.kind == claim_kind::percent_change || c.kind == claim_kind::multiple ||
-                              c.kind == claim_kind::direction || c.kind == claim_kind::points;
+                              c.kind == claim_kind::direction || c.kind == claim_kind::points ||
+                              c.kind == claim_kind::difference;
     if (s_.bare_count == 1 && about_change && !s_.to_value && s_.bare_hedge[0] == tally::hedge::none) {
         s_.to_value = s_.bare[0];
         s_.bare_count = 0;
@@ -804,6 +864,14 @@ constexpr claim parser::assemble() {
     }
     if ((s_.from_value || s_.to_value) && !about_change) {
         fail(text_, "it states an earlier or later value, but its claim is not about a change");
+    }
+    // "between 2017 and 2015": refused, not checked backwards
+    if (s_.from_time.named() && s_.to_time.named()) {
+        const auto order = [](const claim_time& t) { return t.year * 100 + (t.month == 0 ? 12 : t.month); };
+        if (order(s_.from_time) > order(s_.to_time)) {
+            fail(text_, "its earlier time, " + time_words(s_.from_time) + ", is after its later time, " +
+                            time_words(s_.to_time) + "; name the earlier time first");
+        }
     }
     c.stated_from = s_.from_value;
     c.stated_to = s_.to_value;
@@ -847,17 +915,11 @@ constexpr parsed_claim parser::run() {
     return out;
 }
 
-/// A claim's time in words: "2019", "the 12 months to March 2019".
-[[nodiscard]] inline std::string time_words(const claim_time& t) {
-    if (t.month == 0) return integer_text(t.year);
-    std::string month(month_names[static_cast<std::size_t>(t.month - 1)]);
-    month[0] = static_cast<char>(month[0] - 'a' + 'A');
-    return "the 12 months to " + month + " " + integer_text(t.year);
-}
 
 } // namespace detail::parsing
 
 constexpr parsed_claim parse_claim_details(std::string_view text) {
+    detail::parsing::require_readable(text);
     detail::parsing::parser p(text);
     return p.run();
 }
@@ -889,7 +951,7 @@ template <std::integral Year, arithmetic V>
     requires(!std::same_as<Year, bool>)
 verdict check(const time_series<Year, V>& series, std::string_view text, const claim_options& options) {
     const claim cl = parse_claim(text);
-    const std::string quoted = "the claim \"" + std::string(text) + "\"";
+    const std::string quoted = "the claim " + detail::quoted_text(text);
     for (const claim_time& t : {cl.from_time, cl.to_time}) {
         if (t.month != 0) {
             throw invalid_argument(quoted + " is about " + detail::parsing::time_words(t) +
@@ -932,21 +994,35 @@ verdict check(const time_series<Year, V>& series, std::string_view text, const c
             throw invalid_argument(quoted + " names a span from " + time_text(t0) + " back to " + time_text(t1) + ".");
         }
         verdict v{};
+        const std::string span = time_text(t0) == time_text(t1) ? "in " + time_text(t0)
+                                                                : "from " + time_text(t0) + " to " + time_text(t1);
         if constexpr (std::integral<V>) {
+            // the sum of 64-bit values can pass 64 bits: summed in 128 bits, then checked
             detail::int128 sum = 0;
             for (Year t = t0;; t = next_period(t)) {
                 sum += series.at(t);
                 if (t == t1) break;
             }
-            // the sum of 64-bit values can pass 64 bits: check it as an int128-sized value through long double text
             if (sum > std::numeric_limits<std::int64_t>::max() || sum < std::numeric_limits<std::int64_t>::min()) {
-                throw overflow_error("the total of " + quoted.substr(4) + " does not fit in a 64-bit signed integer.");
+                throw overflow_error("the sum of the values " + span + ", " + detail::integer_text(sum) +
+                                     ", does not fit in a 64-bit signed integer.");
             }
             v = check(static_cast<std::int64_t>(sum), cl, options);
         } else {
+            // a sum past the largest finite V is refused, never checked as inf
             long double sum = 0;
             for (Year t = t0;; t = next_period(t)) {
-                sum += static_cast<long double>(series.at(t));
+                const V x = series.at(t);
+                const long double before = sum;
+                sum += static_cast<long double>(x);
+                const long double size = sum < 0 ? -sum : sum;
+                if (!(size <= static_cast<long double>(std::numeric_limits<V>::max())) && before - before == 0 &&
+                    x - x == 0) {
+                    throw overflow_error("the sum of the values " + span + " passes the largest finite value of their type: " +
+                                         detail::floating_text(static_cast<double>(x)) + " in " + time_text(t) +
+                                         " added to the running total of " +
+                                         detail::floating_text(static_cast<double>(before)) + ".");
+                }
                 if (t == t1) break;
             }
             v = check(sum, cl, options);
@@ -968,7 +1044,7 @@ verdict check(const time_series<std::chrono::year_month, V>& series, std::string
               const claim_options& options) {
     using std::chrono::year_month;
     const claim cl = parse_claim(text);
-    const std::string quoted = "the claim \"" + std::string(text) + "\"";
+    const std::string quoted = "the claim " + detail::quoted_text(text);
     if (cl.kind == claim_kind::share) {
         throw invalid_argument(quoted + " is about a share of a whole, which a series of counts does not hold.");
     }
@@ -994,12 +1070,27 @@ verdict check(const time_series<std::chrono::year_month, V>& series, std::string
             detail::int128 total = 0;
             for (std::int64_t k = x.months - 1; k >= 0; --k) total += series.at(advance(x.last, -k));
             if (total > std::numeric_limits<std::int64_t>::max() || total < std::numeric_limits<std::int64_t>::min()) {
-                throw overflow_error("the total of " + x.words + " does not fit in a 64-bit signed integer.");
+                throw overflow_error("the sum of the values in " + x.words + ", " + detail::integer_text(total) +
+                                     ", does not fit in a 64-bit signed integer.");
             }
             return static_cast<std::int64_t>(total);
         } else {
+            // a sum past the largest finite V is refused, never checked as inf
             long double total = 0;
-            for (std::int64_t k = x.months - 1; k >= 0; --k) total += static_cast<long double>(series.at(advance(x.last, -k)));
+            for (std::int64_t k = x.months - 1; k >= 0; --k) {
+                const year_month m = advance(x.last, -k);
+                const V value = series.at(m);
+                const long double before = total;
+                total += static_cast<long double>(value);
+                const long double size = total < 0 ? -total : total;
+                if (!(size <= static_cast<long double>(std::numeric_limits<V>::max())) && before - before == 0 &&
+                    value - value == 0) {
+                    throw overflow_error("the sum of the values in " + x.words + " passes the largest finite value of their type: " +
+                                         detail::floating_text(static_cast<double>(value)) + " in " + time_text(m) +
+                                         " added to the running total of " +
+                                         detail::floating_text(static_cast<double>(before)) + ".");
+                }
+            }
             return total;
         }
     };

@@ -26,13 +26,37 @@
 //   just under N                 [N(1 - t), N)
 // A hedged number is otherwise taken exactly, not widened by its precision.
 // For a fall the hedge applies to its size: "fell by more than 30%" is a
-// change below -30%. Fraction words ("a third", "a quarter", "half",
-// "halved") have no written precision and are read as "about" that fraction.
+// change below -30%. Fraction words ("a third", "a quarter", "half") and
+// multiples written as words ("twice", "doubled", "tripled", "quadrupled",
+// "halved", "eight times") have no written precision and are read as
+// "about" that number: with the default 5%, "doubled" allows 1.9..2.1 times
+// and "halved" 0.475..0.525 (stated_number::in_words). A multiple written in
+// digits keeps its written precision: "2 times" allows 1.5..2.5, "2.5 times"
+// 2.45..2.55.
 //
 // For integer inputs the decision is exact: the figure (to - from) * 100 /
 // from is compared with each bound p/q by cross-multiplication in 256-bit
 // arithmetic, never by a floating-point comparison that could flip at a
-// rounding boundary. Floating inputs are compared in long double.
+// rounding boundary. Floating inputs are compared in long double, with a
+// tolerance for the rounding the inputs already carry (28.6 and 29.65 are
+// not exact in binary: their difference is 1.0499999999999972): a figure
+// within 8 * epsilon of the input type * the magnitude of the inputs it is
+// made of (|a| den + |num| b, comparing a/b with num/den) of a bound counts
+// as on that bound, so it holds on a closed bound (on_boundary() says so) and
+// fails on an open one, and the implied values agree with that verdict.
+//
+// Explanations print integers exactly (a multiple past 2^53 from integer
+// inputs is printed from the integers, not through a double), floating
+// inputs as floating text ("3.7", "nan"), figures with trailing zeros
+// trimmed, "1 percentage point" in the singular, and the open end at 0 of
+// a rise or fall when it decides the verdict ("a rise of more than 0% and
+// at most 0.5%" for a change of 0).
+//
+// Text: a claim is at most max_claim_bytes (4,096) bytes of well-formed
+// UTF-8; a longer text, or one with a byte that is not UTF-8, is refused
+// with a parse_error naming its length or the byte's offset. Messages quote
+// at most 80 characters of a text, then "…" and its length in bytes, and
+// write a byte that is not UTF-8 as \xFF, never raw.
 //
 // Claim kinds:
 //   claim::percent_change("110", direction::rise)       "a 110% rise"
@@ -45,6 +69,9 @@
 //   claim::share_of("11")                               "11% of", "3,949 (11%)"
 //   claim::points("1.1", direction::fall)               "fell by 1.1 percentage points"
 //   claim::total("1,736")                               "a total of 1,736"
+//   claim_kind::difference (parsed)                     "up 12", "fell by 30": to - from in the data's unit
+//   claim_kind::percent_change, no direction (parsed)   "13%": a signed change against a change (+13%,
+//                                                       a rise); a share when checked against a share
 
 #include <array>
 #include <compare>
@@ -72,6 +99,9 @@ struct stated_number {
     std::int64_t digits = 0;  ///< the written digits without point or separators, with sign
     int decimals = 0;         ///< digits written after the point
     std::int64_t divisor = 1; ///< 1 for a number written in digits; 2, 3, 4 for "half", "a third", "a quarter"
+    /// Written as a word ("twice", "doubled", "eight times"): no written
+    /// precision, read with the "about" tolerance as fraction words are.
+    bool in_words = false;
 
     /// Reads "110", "34.8", "-6", "10,424", "1.10"; throws parse_error naming
     /// the text when it is not such a number (at most 15 significant digits
@@ -81,6 +111,13 @@ struct stated_number {
     [[nodiscard]] constexpr double value() const noexcept;
     /// Whether it is a fraction word, with no written precision.
     [[nodiscard]] constexpr bool is_fraction() const noexcept { return divisor != 1; }
+    /// Whether it was written in digits, so that its precision is half a
+    /// unit in its last written place (false for fraction words and words).
+    [[nodiscard]] constexpr bool has_written_precision() const noexcept { return divisor == 1 && !in_words; }
+    /// A multiple written as a word: words(2) is "twice", words(1, 2) "halved".
+    [[nodiscard]] static constexpr stated_number words(std::int64_t digits, std::int64_t divisor = 1) noexcept {
+        return stated_number{digits, 0, divisor, true};
+    }
     /// The text it was read from, in canonical form: "34.8", "10,424"; a
     /// fraction as "100/3".
     [[nodiscard]] std::string text() const;
@@ -132,6 +169,7 @@ enum class claim_kind {
     share,           ///< a part of a whole, in percent: "11% of", "a third of"
     points,          ///< a difference of two shares or rates, in percentage points
     total,           ///< a sum over a series: "a total of 1,736"
+    difference,      ///< to - from in the data's own unit: "up 12", "fell by 30"
 };
 
 /// A time named in a claim: a year ("in 2019"), or with a month the 12
@@ -350,7 +388,9 @@ template <arithmetic T>
 [[nodiscard]] constexpr verdict check(T value, const claim& cl, const claim_options& options = {});
 
 /// Checks a share claim ("11% of", "3,949 (11%)", "a third of") against a
-/// part and its whole. Throws invalid_argument for other claims. O(1).
+/// part and its whole; a bare percent ("30%", a percent change with no
+/// direction) is read as a share here. Throws invalid_argument for other
+/// claims. O(1).
 template <arithmetic T>
 [[nodiscard]] constexpr verdict check(const share<T>& s, const claim& cl, const claim_options& options = {});
 
@@ -397,8 +437,21 @@ struct rational_interval {
     return compare_products(a, x.den, x.num, b);
 }
 
-[[nodiscard]] constexpr std::partial_ordering compare_to_bound(long double a, long double b, const bound& x) noexcept {
-    return a * static_cast<long double>(x.den) <=> static_cast<long double>(x.num) * b;
+/// For floating inputs: a/b against num/den, where a figure within the
+/// inputs' rounding of the bound counts as on it (equivalent):
+/// |a den - num b| <= 8 eps (a_scale den + |num| |b|), with eps the input
+/// type's epsilon and a_scale the magnitude of the inputs a is made of.
+/// eps 0: exact comparison. A non-finite slack is not applied.
+[[nodiscard]] constexpr std::partial_ordering compare_to_bound(long double a, long double b, const bound& x,
+                                                               long double a_scale = 0, long double eps = 0) noexcept {
+    const long double den = static_cast<long double>(x.den), num = static_cast<long double>(x.num);
+    const long double lhs = a * den, rhs = num * b;
+    const long double slack = 8 * eps * (a_scale * den + (num < 0 ? -num : num) * (b < 0 ? -b : b));
+    const long double gap = lhs - rhs;
+    if (slack > 0 && slack - slack == 0 && gap - gap == 0 && (gap < 0 ? -gap : gap) <= slack) {
+        return std::partial_ordering::equivalent;
+    }
+    return lhs <=> rhs;
 }
 
 /// The ends of an interval swapped through zero: [a, b] becomes [-b, -a].
@@ -418,7 +471,7 @@ struct rational_interval {
     case hedge::almost: return options.almost;
     case hedge::just_over:
     case hedge::just_under: return options.just;
-    case hedge::none: return n.is_fraction() ? options.about : tolerance{0, 1};
+    case hedge::none: return n.has_written_precision() ? tolerance{0, 1} : options.about;
     default: return tolerance{0, 1};
     }
 }
@@ -440,13 +493,13 @@ struct rational_interval {
     case hedge::at_most: r.upper = make_bound(exact, den, true); break;
     default: {
         // on the size of the number, mirrored below for a negative number
-        if (h == hedge::none && !n.is_fraction()) {
+        if (h == hedge::none && n.has_written_precision()) {
             // [N - h, N + h] with h half a unit in the last place: (2N -+ 1) / (2 den)
             r.lower = make_bound(2 * size - 1, 2 * den, true);
             r.upper = make_bound(2 * size + 1, 2 * den, true);
         } else if (h == hedge::none || h == hedge::about) {
             // N (1 -+ t), or the written precision where that is wider: 2 N t < 1 unit
-            if (!n.is_fraction() && 2 * size * tn < td) {
+            if (n.has_written_precision() && 2 * size * tn < td) {
                 r.lower = make_bound(2 * size - 1, 2 * den, true);
                 r.upper = make_bound(2 * size + 1, 2 * den, true);
             } else {
@@ -540,8 +593,78 @@ struct integer_range {
     return out;
 }
 
+/// The longest claim text tally reads, in bytes.
+inline constexpr std::size_t max_claim_bytes = 4096;
+/// The characters of a text quoted in a message before it is cut.
+inline constexpr std::size_t quoted_characters = 80;
+
+/// The length of the well-formed UTF-8 sequence at text[i], or 0 when the
+/// byte there does not start one (RFC 3629: no overlong forms, no
+/// surrogates, nothing above U+10FFFF).
+[[nodiscard]] constexpr std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
+    const unsigned b0 = byte(i);
+    if (b0 < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        n = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + n > text.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned b = byte(i + k);
+        if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
+    }
+    return n;
+}
+
+/// The offset of the first byte that is not well-formed UTF-8, or npos.
+[[nodiscard]] constexpr std::size_t invalid_utf8_offset(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
+/// A text quoted for a message: "..." with at most 80 characters; a longer
+/// text is cut, marked with "…", and its length in bytes given:
+/// "rose by 5% ...…" (4,200 bytes). A byte that is not UTF-8 is written as
+/// \xFF, never echoed raw.
+[[nodiscard]] inline std::string quoted_text(std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "\"";
+    std::size_t characters = 0, i = 0;
+    for (; i < text.size() && characters < quoted_characters; ++characters) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) {
+            const auto b = static_cast<unsigned char>(text[i]);
+            out += "\\x";
+            out += hex[b >> 4];
+            out += hex[b & 0xF];
+            ++i;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    if (i < text.size()) return out + "\u2026\" (" + group_thousands(integer_text(text.size())) + " bytes)";
+    return out + "\"";
+}
+
 [[noreturn]] inline void throw_bad_number(std::string_view text, const char* why) {
-    throw parse_error("\"" + std::string(text) + "\" is not a number as written: " + why + ".");
+    throw parse_error(quoted_text(text) + " is not a number as written: " + why + ".");
 }
 
 } // namespace detail
@@ -713,13 +836,15 @@ constexpr void require_valid(const claim_options& options) {
     rational_interval r{};
     switch (c.kind) {
     case claim_kind::percent_change:
-    case claim_kind::points: {
+    case claim_kind::points:
+    case claim_kind::difference: {
         const int sign = c.stated_direction == tally::direction::fall ? -1 : 1;
         r = stated_interval(c.number, c.hedge, sign, options);
-        // a rise is above 0, a fall below it, whatever the hedge
-        if (sign > 0) {
+        // a rise is above 0, a fall below it, whatever the hedge; a bare
+        // percent ("13%", direction undefined) is a signed change, not bounded by 0
+        if (c.stated_direction == tally::direction::rise) {
             r.lower = tighter_lower(r.lower, make_bound(0, 1, false));
-        } else {
+        } else if (c.stated_direction == tally::direction::fall) {
             r.upper = tighter_upper(r.upper, make_bound(0, 1, false));
         }
         break;
@@ -746,16 +871,26 @@ constexpr void require_valid(const claim_options& options) {
     return r;
 }
 
+/// Whether a / b (b > 0) lies in r; for floating inputs, within the
+/// rounding slack of compare_to_bound (a_scale, eps), counting as on a bound.
 template <class Number>
-[[nodiscard]] constexpr bool inside(Number a, Number b, const rational_interval& r, bool& on_boundary) noexcept {
+[[nodiscard]] constexpr bool inside(Number a, Number b, const rational_interval& r, bool& on_boundary,
+                                    long double a_scale = 0, long double eps = 0) noexcept {
+    const auto order = [&](const bound& x) {
+        if constexpr (std::same_as<Number, long double>) {
+            return compare_to_bound(a, b, x, a_scale, eps);
+        } else {
+            return compare_to_bound(a, b, x);
+        }
+    };
     on_boundary = false;
     if (!r.lower.unbounded) {
-        const auto c = compare_to_bound(a, b, r.lower);
+        const auto c = order(r.lower);
         if (c < 0 || (c == 0 && !r.lower.inclusive)) return false;
         if (c == 0) on_boundary = true;
     }
     if (!r.upper.unbounded) {
-        const auto c = compare_to_bound(a, b, r.upper);
+        const auto c = order(r.upper);
         if (c > 0 || (c == 0 && !r.upper.inclusive)) return false;
         if (c == 0) on_boundary = true;
     }
@@ -764,14 +899,19 @@ template <class Number>
 
 /// Whether a / b lies within what a stated number allows at its precision.
 template <class Number>
-[[nodiscard]] constexpr bool matches(Number a, Number b, const stated_number& n) noexcept {
+[[nodiscard]] constexpr bool matches(Number a, Number b, const stated_number& n, long double eps = 0) noexcept {
     bool boundary = false;
-    return inside(a, b, stated_interval(n, hedge::none, 1), boundary);
+    const long double a_scale = static_cast<long double>(a < 0 ? -a : a);
+    return inside(a, b, stated_interval(n, hedge::none, 1), boundary, a_scale, eps);
 }
+
+/// The relative rounding of a floating input type, for the slack of compare_to_bound.
+template <class T>
+inline constexpr long double input_epsilon = std::floating_point<T> ? static_cast<long double>(std::numeric_limits<T>::epsilon()) : 0.0L;
 
 [[nodiscard]] constexpr bool is_change_claim(claim_kind k) noexcept {
     return k == claim_kind::percent_change || k == claim_kind::multiple || k == claim_kind::direction ||
-           k == claim_kind::points;
+           k == claim_kind::points || k == claim_kind::difference;
 }
 
 [[nodiscard]] constexpr std::string_view formula_for(claim_kind k, bool shares) noexcept {
@@ -785,6 +925,7 @@ template <class Number>
     case claim_kind::magnitude: return "the value";
     case claim_kind::share: return "part / whole * 100";
     case claim_kind::total: return "the sum of the values";
+    case claim_kind::difference: return "to - from";
     }
     return "";
 }
@@ -796,7 +937,8 @@ template <class Number>
     }
     switch (c.hedge) {
     case hedge::none:
-        return c.number.is_fraction() ? "a fraction word: about that fraction, within the \"about\" tolerance"
+        return !c.number.has_written_precision()
+                   ? "a number in words or a fraction word: about that number, within the \"about\" tolerance"
                                       : "as written: half a unit in the last written place either side";
     case hedge::more_than: return "more than: above the number";
     case hedge::at_least: return "at least: the number or above";
@@ -936,13 +1078,14 @@ template <arithmetic T>
     } else {
         using L = long double;
         const L from = static_cast<L>(c.from()), to = static_cast<L>(c.to());
-        L a = 0, b = 1;
+        L a = 0, b = 1, a_scale = 0;
+        const L size = (from < 0 ? -from : from) + (to < 0 ? -to : to);
         switch (kind) {
-        case claim_kind::percent_change: a = 100 * (to - from); b = from; break;
-        case claim_kind::multiple: a = to; b = from; break;
-        default: a = to - from; b = 1; break;
+        case claim_kind::percent_change: a = 100 * (to - from); b = from; a_scale = 100 * size; break;
+        case claim_kind::multiple: a = to; b = from; a_scale = to < 0 ? -to : to; break;
+        default: a = to - from; b = 1; a_scale = size; break;
         }
-        holds = inside(a, b, allowed, boundary);
+        holds = inside(a, b, allowed, boundary, a_scale, input_epsilon<T>);
         figure = static_cast<double>(a / b);
         constexpr double inf = std::numeric_limits<double>::infinity();
         const auto value = [](const bound& x) { return static_cast<L>(x.num) / static_cast<L>(x.den); };
@@ -1056,7 +1199,7 @@ constexpr verdict check(const change<T>& c, const claim& cl, const claim_options
         if constexpr (std::integral<T>) {
             return detail::matches(static_cast<detail::int128>(x), detail::int128{1}, n);
         } else {
-            return detail::matches(static_cast<long double>(x), 1.0L, n);
+            return detail::matches(static_cast<long double>(x), 1.0L, n, detail::input_epsilon<T>);
         }
     };
     if (cl.stated_from) v.stated_from_holds_ = matches(c.from(), *cl.stated_from);
@@ -1108,7 +1251,8 @@ constexpr verdict check(T value, const claim& cl, const claim_options& options) 
     if constexpr (std::integral<T>) {
         holds = detail::inside(static_cast<detail::int128>(value), detail::int128(1), allowed, boundary);
     } else {
-        holds = detail::inside(static_cast<long double>(value), 1.0L, allowed, boundary);
+        const long double x = static_cast<long double>(value);
+        holds = detail::inside(x, 1.0L, allowed, boundary, x < 0 ? -x : x, detail::input_epsilon<T>);
     }
     v.figure_ = static_cast<double>(value);
     v.reading_count_ = 1;
@@ -1119,8 +1263,15 @@ constexpr verdict check(T value, const claim& cl, const claim_options& options) 
 }
 
 template <arithmetic T>
-constexpr verdict check(const share<T>& s, const claim& cl, const claim_options& options) {
+constexpr verdict check(const share<T>& s, const claim& given, const claim_options& options) {
     detail::require_valid(options);
+    claim cl = given;
+    // a bare percent ("13%") is a signed change against a change, a share against a share
+    if (cl.kind == claim_kind::percent_change && cl.stated_direction != tally::direction::rise &&
+        cl.stated_direction != tally::direction::fall) {
+        cl.kind = claim_kind::share;
+        cl.stated_direction = tally::direction::undefined;
+    }
     if (cl.kind != claim_kind::share) {
         throw invalid_argument("the claim \"" + to_string(cl) + "\" is not about a share of a whole.");
     }
@@ -1148,7 +1299,8 @@ constexpr verdict check(const share<T>& s, const claim& cl, const claim_options&
     } else {
         using L = long double;
         const L part = static_cast<L>(s.part), whole = static_cast<L>(s.whole);
-        holds = detail::inside(100 * part, whole, allowed, boundary);
+        holds = detail::inside(100 * part, whole, allowed, boundary, 100 * (part < 0 ? -part : part),
+                               detail::input_epsilon<T>);
         v.figure_ = static_cast<double>(100 * part / whole);
         constexpr double inf = std::numeric_limits<double>::infinity();
         const auto end = [&](const detail::bound& x, double if_unbounded) {
@@ -1158,7 +1310,7 @@ constexpr verdict check(const share<T>& s, const claim& cl, const claim_options&
         r.implied = interval{end(allowed.lower, -inf), end(allowed.upper, inf),
                              allowed.lower.inclusive || allowed.lower.unbounded,
                              allowed.upper.inclusive || allowed.upper.unbounded};
-        if (cl.stated_part) v.stated_part_holds_ = detail::matches(part, 1.0L, *cl.stated_part);
+        if (cl.stated_part) v.stated_part_holds_ = detail::matches(part, 1.0L, *cl.stated_part, detail::input_epsilon<T>);
     }
     r.outcome = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
     r.on_boundary = holds && boundary;
@@ -1211,10 +1363,12 @@ constexpr verdict check(const share<T>& earlier, const share<T>& later, const cl
     }
     if (!exact) {
         v.integral_ = false;
-        holds = detail::inside(v.to_ - v.from_, 1.0L, allowed, boundary);
+        const long double eps = std::floating_point<T> ? detail::input_epsilon<T> : detail::input_epsilon<long double>;
+        holds = detail::inside(v.to_ - v.from_, 1.0L, allowed, boundary,
+                               (v.to_ < 0 ? -v.to_ : v.to_) + (v.from_ < 0 ? -v.from_ : v.from_), eps);
         v.figure_ = static_cast<double>(v.to_ - v.from_);
-        if (cl.stated_from) v.stated_from_holds_ = detail::matches(v.from_, 1.0L, *cl.stated_from);
-        if (cl.stated_to) v.stated_to_holds_ = detail::matches(v.to_, 1.0L, *cl.stated_to);
+        if (cl.stated_from) v.stated_from_holds_ = detail::matches(v.from_, 1.0L, *cl.stated_from, eps);
+        if (cl.stated_to) v.stated_to_holds_ = detail::matches(v.to_, 1.0L, *cl.stated_to, eps);
     }
     r.outcome = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
     r.on_boundary = holds && boundary;
@@ -1261,9 +1415,14 @@ namespace detail {
     return "";
 }
 
+/// " percentage point" after "1", " percentage points" after any other figure.
+[[nodiscard]] inline std::string points_unit(std::string_view figure) {
+    return figure == "1" ? " percentage point" : " percentage points";
+}
+
 /// A count or amount as a reader reads it: "10,213", "1.5".
 [[nodiscard]] inline std::string amount_text(long double v, bool integral) {
-    if (integral) return group_thousands(integer_text(static_cast<int128>(v)));
+    if (integral && v - v == 0) return group_thousands(integer_text(static_cast<int128>(v)));
     return group_thousands(floating_text(static_cast<double>(v)));
 }
 
@@ -1296,10 +1455,13 @@ namespace detail {
     const bool hi_none = hi == std::numeric_limits<double>::infinity();
     const std::string unit_text = unit;
     const auto bare = [&](double x) { return group_thousands(trimmed_text(x, decimals)); };
-    const auto num = [&](double x) { return bare(x) + unit_text; };
+    const auto num = [&](double x) {
+        const std::string b = bare(x);
+        return b + (unit_text == " percentage points" ? points_unit(b) : unit_text);
+    };
     if (!lo_none && !hi_none) {
         // a unit that is a word is written once: "1.5..2.5 times"; a sign twice: "109.5%..110.5%"
-        if (lo_inc && hi_inc) return (unit_text.starts_with(" ") ? bare(lo) : num(lo)) + ".." + num(hi);
+        if (lo_inc && hi_inc) return (unit_text.starts_with(" ") ? bare(lo) + ".." + bare(hi) + unit_text : num(lo) + ".." + num(hi));
         return std::string(lo_inc ? "at least " : "more than ") + num(lo) + " and " +
                (hi_inc ? "at most " : "less than ") + num(hi);
     }
@@ -1308,6 +1470,23 @@ namespace detail {
     return "any value";
 }
 
+
+/// a / b (b > 0) rounded half away from zero to `decimals` decimals, trailing
+/// zeros removed, from exact integers: "18446744073709551615".
+[[nodiscard]] inline std::string exact_quotient_text(int128 a, int128 b, int decimals) {
+    const bool negative = a < 0;
+    const uint128 n = magnitude(a) * static_cast<uint128>(power_of_ten(decimals));
+    const uint128 d = static_cast<uint128>(b);
+    uint128 q = n / d;
+    if (2 * (n % d) >= d) ++q;
+    const uint128 scale = static_cast<uint128>(power_of_ten(decimals));
+    std::string out = integer_text(q / scale);
+    std::string fraction = decimals > 0 ? integer_text(q % scale) : std::string();
+    if (decimals > 0) fraction = std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') + fraction;
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    if (!fraction.empty()) out += "." + fraction;
+    return (negative && q != 0 ? "-" : "") + out;
+}
 
 /// A percent figure as written: "110%", "a third".
 [[nodiscard]] inline std::string percent_words(const stated_number& n) {
@@ -1336,6 +1515,9 @@ inline std::string to_string(const claim& c) {
     const std::string h = detail::hedge_words(c.hedge);
     switch (c.kind) {
     case claim_kind::percent_change:
+        if (c.stated_direction != direction::rise && c.stated_direction != direction::fall) {
+            return h + detail::percent_words(c.number);  // a bare percent: a signed change
+        }
         return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h +
                detail::percent_words(c.number);
     case claim_kind::multiple:
@@ -1350,8 +1532,10 @@ inline std::string to_string(const claim& c) {
     case claim_kind::share: return h + detail::percent_words(c.number) + " of the whole";
     case claim_kind::points:
         return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h + c.number.text() +
-               " percentage points";
+               detail::points_unit(c.number.text());
     case claim_kind::total: return "a total of " + h + c.number.text();
+    case claim_kind::difference:
+        return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h + c.number.text();
     }
     return "";
 }
@@ -1361,10 +1545,13 @@ inline std::string verdict::explain(std::string_view later_name) const {
     const std::string from_label = detail::label_text(from_label_), to_label = detail::label_text(to_label_);
     const std::string later = !later_name.empty() ? std::string(later_name) : !to_label.empty() ? to_label : "later";
     const std::string quoted = "\"" + to_string(claim_) + "\"";
+    // a fraction word's ends need 3 decimals (0.475); a number in words or digits, one more than written
+    // (its ends, N (1 -+ t), are written with up to 3, trailing zeros trimmed: 1.9..2.1)
     const int decimals = claim_.number.is_fraction() ? 3 : claim_.number.decimals + 1;
+    const int end_decimals = claim_.number.has_written_precision() ? decimals : 3;
     const auto amount = [&](long double x) {
         return percent_inputs_ ? detail::trimmed_text(static_cast<double>(x), decimals + 1) + "%"
-                               : amount_text(x, integral_ || share_input_);
+                               : amount_text(x, integral_);
     };
     std::string inputs;
     if (share_input_) {
@@ -1386,26 +1573,40 @@ inline std::string verdict::explain(std::string_view later_name) const {
     }
     std::string what;
     std::string allows;
-    const auto multiple_allows = [&](const interval& i) { return detail::interval_text(i, decimals, " times", 1.0); };
+    // a figure past 2^53 from integer inputs, printed from the exact quotient, not through a double
+    std::string exact_figure;
+    if (integral_ && is_change_ && !percent_inputs_ && (figure_ >= 0x1p53 || figure_ <= -0x1p53)) {
+        const detail::int128 f = static_cast<detail::int128>(from_), t = static_cast<detail::int128>(to_);
+        const detail::integer_figure q = detail::figure_of(claim_.kind, f, t);
+        exact_figure = detail::exact_quotient_text(q.a, q.b, claim_.kind == claim_kind::multiple ? decimals + 1 : decimals);
+    }
+    const auto multiple_allows = [&](const interval& i) { return detail::interval_text(i, end_decimals, " times", 1.0); };
     switch (claim_.kind) {
     case claim_kind::percent_change:
-    case claim_kind::points: {
+    case claim_kind::points:
+    case claim_kind::difference: {
         const bool points = claim_.kind == claim_kind::points;
-        const char* unit = points ? " percentage points" : "%";
+        const char* unit = points ? " percentage points" : claim_.kind == claim_kind::difference ? "" : "%";
         const double sign = figure_ < 0 ? -1.0 : 1.0;
         const std::string verb = figure_ > 0 ? "rose by " : "fell by ";
+        std::string figure_words = exact_figure.empty()
+                                       ? detail::figure_text(figure_ * sign,
+                                                             interval{allowed_.lower * sign, allowed_.upper * sign},
+                                                             on_boundary_, decimals)
+                                       : exact_figure;
+        if (!exact_figure.empty() && figure_words.starts_with("-")) figure_words.erase(0, 1);
         what = figure_ == 0 ? "did not change"
-                            : verb +
-                                  detail::figure_text(figure_ * sign, interval{allowed_.lower * sign, allowed_.upper * sign},
-                                                      on_boundary_, decimals) +
-                                  unit;
+                            : verb + figure_words + (points ? detail::points_unit(figure_words) : std::string(unit));
+        const bool signed_change = claim_.stated_direction != direction::rise && claim_.stated_direction != direction::fall;
         const double claim_sign = claim_.stated_direction == direction::fall ? -1.0 : 1.0;
-        allows = std::string(claim_sign < 0 ? "a fall of " : "a rise of ") +
-                 detail::interval_text(allowed_, decimals, unit, claim_sign, true);
+        // the open end at 0 only repeats "a rise" or "a fall", unless the figure is 0 and that end decides
+        allows = std::string(signed_change ? "a change of " : claim_sign < 0 ? "a fall of " : "a rise of ") +
+                 detail::interval_text(allowed_, decimals, unit, claim_sign, figure_ != 0);
         break;
     }
     case claim_kind::multiple:
-        what = "is " + detail::figure_text(figure_, allowed_, on_boundary_, decimals + 1) + " times as high";
+        what = "is " + (exact_figure.empty() ? detail::figure_text(figure_, allowed_, on_boundary_, decimals + 1) : exact_figure) +
+               " times as high";
         allows = multiple_allows(allowed_);
         break;
     case claim_kind::direction:
@@ -1463,7 +1664,7 @@ inline std::string verdict::explain(std::string_view later_name) const {
         return out;
     }
     if (figure_holds) return out + "does not hold: " + mismatches + ".";
-    out += claim_.hedge == hedge::none && !claim_.number.is_fraction() && claim_.kind != claim_kind::direction &&
+    out += claim_.hedge == hedge::none && claim_.number.has_written_precision() && claim_.kind != claim_kind::direction &&
                    claim_.kind != claim_kind::magnitude
                ? "does not hold at its stated precision"
                : "does not hold";

@@ -15,7 +15,9 @@
 //                               "was more than 5 times as high (5.12 times)" for k >= 5
 // From a zero or negative base no relative change exists: "rose from 0 to 5",
 // "fell from -2 to -7". Percents carry `decimals` decimals, multiples one more,
-// rounded half away from zero; for integer inputs the rounding is exact.
+// rounded half away from zero, with trailing zeros removed as in every
+// other tally text ("fell by 40%", not "40.0%"; "1 percentage point"); for
+// integer inputs the rounding is exact.
 // Every sentence reads back: check(c, describe(c)) holds.
 
 #include <string>
@@ -51,7 +53,8 @@ inline void require_decimals(int decimals) {
     }
 }
 
-/// |num| / den (den > 0) rounded half away from zero to `decimals` decimals, as text.
+/// |num| / den (den > 0) rounded half away from zero to `decimals` decimals,
+/// as text with trailing zeros removed ("40", not "40.0"), as elsewhere.
 [[nodiscard]] inline std::string rounded_quotient(int128 num, int128 den, int decimals) {
     const int128 scale = power_of_ten(decimals);
     const uint128 n = magnitude(num) * static_cast<uint128>(scale);
@@ -61,12 +64,14 @@ inline void require_decimals(int decimals) {
     std::string whole = group_thousands(integer_text(q / static_cast<uint128>(scale)));
     if (decimals == 0) return whole;
     std::string fraction = integer_text(q % static_cast<uint128>(scale));
-    return whole + "." + std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') + fraction;
+    fraction = std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') + fraction;
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    return fraction.empty() ? whole : whole + "." + fraction;
 }
 
-/// |x| rounded to `decimals` decimals, as text.
+/// |x| rounded to `decimals` decimals, as text with trailing zeros removed.
 [[nodiscard]] inline std::string rounded_floating(long double x, int decimals) {
-    return group_thousands(fixed_text(static_cast<double>(x < 0 ? -x : x), decimals));
+    return group_thousands(trimmed_text(static_cast<double>(x < 0 ? -x : x), decimals));
 }
 
 [[nodiscard]] inline std::string multiple_verb(int128 k) {
@@ -164,7 +169,7 @@ std::string describe(const share<T>& earlier, const share<T>& later, int decimal
         sign = s2 > s1 ? 1 : s2 < s1 ? -1 : 0;
     }
     if (sign == 0) return "was unchanged at " + from;
-    return std::string(sign > 0 ? "rose by " : "fell by ") + points + " percentage points, from " + from + " to " + to;
+    return std::string(sign > 0 ? "rose by " : "fell by ") + points + detail::points_unit(points) + ", from " + from + " to " + to;
 }
 
 } // namespace tally

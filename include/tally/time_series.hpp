@@ -228,12 +228,16 @@ time_series<Time, Value>::time_series(Times&& times, Values&& values) {
         Time time{};
         Value value{};
         if (!detail::convert_exactly(given_time, time)) {
-            throw invalid_argument("the time " + detail::value_text(given_time) +
-                                   " does not fit the series' time type; a series stores its times exactly.");
+            if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(given_time)>>) {
+                throw invalid_argument("the time " + detail::value_text(given_time) +
+                                       " does not fit the series' time type; a series stores its times exactly.");
+            }
         }
         if (!detail::convert_exactly(given_value, value)) {
-            throw invalid_argument("the value " + detail::value_text(given_value) + " given for " + time_text(time) +
-                                   " does not fit the series' value type exactly.");
+            if constexpr (std::is_arithmetic_v<std::remove_cvref_t<decltype(given_value)>>) {
+                throw invalid_argument("the value " + detail::value_text(given_value) + " given for " +
+                                       time_text(time) + " does not fit the series' value type exactly.");
+            }
         }
         observations.push_back({time, value});
     }
