@@ -9,6 +9,13 @@
 #include <stdexcept>
 #include <string>
 
+// Every tally header includes this one. tally reports a bad input
+// by throwing, never by a silent value, so it cannot be used with
+// exceptions disabled; say so at compile time rather than terminate later.
+#if !defined(__cpp_exceptions)
+#error "tally reports bad inputs by throwing tally::error and needs C++ exceptions; it cannot be compiled with -fno-exceptions."
+#endif
+
 namespace tally {
 
 /// The base of every exception tally throws.

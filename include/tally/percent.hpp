@@ -19,6 +19,7 @@
 #include <string>
 
 #include "detail/text.hpp"
+#include "error.hpp"
 
 namespace tally {
 
@@ -40,10 +41,11 @@ namespace literals {
 template <std::floating_point R, std::same_as<percent<R>>... Rest>
 [[nodiscard]] constexpr percent<R> compound(percent<R> first, Rest... rest) noexcept;
 
-/// The value after a change of p: value * (1 + p.fraction()).
+/// The value after a change of p: value * (1 + p.fraction()). Throws
+/// overflow_error when finite inputs give a result beyond R.
 template <std::floating_point R, class T>
     requires std::is_arithmetic_v<T>
-[[nodiscard]] constexpr R apply(percent<R> p, T value) noexcept;
+[[nodiscard]] constexpr R apply(percent<R> p, T value);
 
 /// Text of a percent: "+110%", "-34.8%", "0%". With no precision given, one
 /// decimal with trailing zeros dropped; with one, exactly that many decimals.
@@ -198,8 +200,17 @@ constexpr percent<R> compound(percent<R> first, Rest... rest) noexcept {
 
 template <std::floating_point R, class T>
     requires std::is_arithmetic_v<T>
-constexpr R apply(percent<R> p, T value) noexcept {
-    return static_cast<R>(value) * (R(1) + p.fraction());
+constexpr R apply(percent<R> p, T value) {
+    const R base = static_cast<R>(value);
+    const R result = base * (R(1) + p.fraction());
+    const auto finite = [](R x) { return x - x == R(0); };
+    if (!finite(result) && finite(base) && finite(p.value())) {
+        throw overflow_error("applying a change of " + detail::floating_text(p.value()) + "% to " +
+                             detail::value_text(value) + " overflows " +
+                             (sizeof(R) == sizeof(float) ? "float" : sizeof(R) == sizeof(double) ? "double" : "long double") +
+                             ".");
+    }
+    return result;
 }
 
 namespace detail {

@@ -138,16 +138,68 @@ namespace tally {
 
 namespace detail {
 
+/// After a floating sum that is not finite: a NaN that propagate let in is
+/// the documented result, and so is an infinite sum of an infinite value;
+/// inf added to -inf throws undefined_result, and finite values whose sum
+/// passes the type's largest value throw overflow_error. Ranges that can be
+/// read only once are not read again: their non-finite sums are returned.
+/// Returns whether the sum overflowed from finite values (for mean()).
+template <class A, class I, class S>
+[[nodiscard]] constexpr bool check_floating_sum(A sum, I first, S last, nan_policy policy, std::size_t nan_count,
+                                                const char* what) {
+    if constexpr (!std::floating_point<A>) {
+        return false;
+    } else {
+        if (!is_nan(sum) && sum - sum == A(0)) return false;  // finite
+        if (is_nan(sum) && policy == nan_policy::propagate && nan_count > 0) return false;
+        if constexpr (!std::forward_iterator<I>) {
+            return false;
+        } else {
+            bool positive = false, negative = false;
+            for (; first != last; ++first) {
+                const auto x = static_cast<A>(*first);
+                if (x == std::numeric_limits<A>::infinity()) positive = true;
+                if (x == -std::numeric_limits<A>::infinity()) negative = true;
+            }
+            if (positive && negative) {
+                throw undefined_result(std::string("the ") + what + " of the range is undefined: it adds inf to -inf.");
+            }
+            if (positive || negative) return false;
+            if (std::string(what) == "mean") return true;
+            throw overflow_error(std::string("the sum of the range passes the largest finite ") +
+                                 (sizeof(A) == sizeof(float) ? "float" : sizeof(A) == sizeof(double) ? "double" : "long double") +
+                                 ".");
+        }
+    }
+}
+
+/// The mean of finite values whose sum overflows: the compensated sum of
+/// x / n, which stays in range.
+template <class A, class I, class S>
+[[nodiscard]] constexpr A scaled_mean(I first, S last, std::size_t n) {
+    neumaier_sum<A> total{};
+    for (; first != last; ++first) {
+        const auto x = static_cast<A>(*first);
+        if (!is_nan(x)) total.add(x / static_cast<A>(n));
+    }
+    return total.value();
+}
+
 /// The type of tally::sum.
 struct sum_fn {
     /// The sum of the values, 0 for an empty range. Integers are summed exactly
     /// in 128 bits and rounded once to double; floating values by Neumaier's
     /// compensated summation (Neumaier, ZAMM 54, 1974), so [1e16, 1, -1e16]
     /// sums to 1. O(n), one pass, no allocation. constexpr.
+    /// An infinite value gives an infinite sum; throws undefined_result for
+    /// "the sum of the range is undefined: it adds inf to -inf." and
+    /// overflow_error for "the sum of the range passes the largest finite
+    /// double." (finite values whose sum does not fit).
     template <arithmetic_range R>
     [[nodiscard]] constexpr range_statistic_t<R> operator()(R&& r, nan_policy policy = nan_policy::skip) const {
-        return static_cast<range_statistic_t<R>>(
-            detail::sum_pass(std::ranges::begin(r), std::ranges::end(r), policy).sum);
+        const auto pass = detail::sum_pass(std::ranges::begin(r), std::ranges::end(r), policy);
+        (void)check_floating_sum(pass.sum, std::ranges::begin(r), std::ranges::end(r), policy, pass.nan_count, "sum");
+        return static_cast<range_statistic_t<R>>(pass.sum);
     }
 
     /// The same over the iterator range [first, last).
@@ -155,7 +207,13 @@ struct sum_fn {
         requires arithmetic_iterator_pair<I, S>
     [[nodiscard]] constexpr auto operator()(I first, S last, nan_policy policy = nan_policy::skip) const {
         using Out = statistic_t<std::iter_value_t<I>>;
-        return static_cast<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
+        if constexpr (std::forward_iterator<I>) {
+            const auto pass = detail::sum_pass(first, last, policy);
+            (void)check_floating_sum(pass.sum, first, last, policy, pass.nan_count, "sum");
+            return static_cast<Out>(pass.sum);
+        } else {
+            return static_cast<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
+        }
     }
 };
 
@@ -166,16 +224,40 @@ struct mean_fn {
     /// Throws undefined_result when no value is left:
     ///   "the mean of an empty range is undefined."
     ///   "the mean of a range whose values are all NaN is undefined."
+    /// Finite values whose sum passes the largest finite value still have
+    /// their mean (from the sum of x / n); inf with -inf throws
+    /// undefined_result: "the mean of the range is undefined: it adds inf to -inf."
     template <arithmetic_range R>
     [[nodiscard]] constexpr range_statistic_t<R> operator()(R&& r, nan_policy policy = nan_policy::skip) const {
-        return detail::mean_impl(std::ranges::begin(r), std::ranges::end(r), policy);
+        if constexpr (std::ranges::forward_range<R>) {
+            return (*this)(std::ranges::begin(r), std::ranges::end(r), policy);
+        } else {
+            return detail::mean_impl(std::ranges::begin(r), std::ranges::end(r), policy);
+        }
     }
 
     /// The same over the iterator range [first, last).
     template <class I, class S>
         requires arithmetic_iterator_pair<I, S>
     [[nodiscard]] constexpr auto operator()(I first, S last, nan_policy policy = nan_policy::skip) const {
-        return detail::mean_impl(std::move(first), std::move(last), policy);
+        if constexpr (std::forward_iterator<I>) {
+            const auto m = detail::mean_impl(first, last, policy);
+            using A = std::remove_cv_t<decltype(m)>;
+            if (check_floating_sum(m, first, last, policy, m == m ? std::size_t{0} : std::size_t{1}, "mean")) {
+                return static_cast<A>(scaled_mean<A>(first, last, count_kept(first, last)));
+            }
+            return m;
+        } else {
+            return detail::mean_impl(std::move(first), std::move(last), policy);
+        }
+    }
+
+private:
+    template <class I, class S>
+    [[nodiscard]] static constexpr std::size_t count_kept(I first, S last) {
+        std::size_t n = 0;
+        for (; first != last; ++first) n += is_nan(*first) ? std::size_t{0} : std::size_t{1};
+        return n;
     }
 };
 
@@ -643,12 +725,12 @@ private:
 /// count / population * per: the rate per `per` people (default per 1,000).
 /// O(1). constexpr.
 /// Throws invalid_argument:
-///   "a rate needs a population above 0; the population is 0."
+///   "a rate needs a population above 0; the population is 0." (also for an infinite population)
 ///   "a rate needs a count of 0 or more; the count is -3."
 ///   "a rate needs a per above 0; per is 0."
 template <arithmetic C, arithmetic P, arithmetic Per = int>
 [[nodiscard]] constexpr double rate(C count, P population, Per per = 1000) {
-    if (!(population > P{0})) {
+    if (!(population > P{0}) || !(population - population == P{0})) {  // zero, negative, NaN or infinite
         throw invalid_argument("a rate needs a population above 0; the population is " +
                                detail::text_of(population) + ".");
     }

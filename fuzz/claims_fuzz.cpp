@@ -1,0 +1,158 @@
+// fuzz/claims_fuzz.cpp: tally::parse_claim and tally::check on arbitrary
+// text and values.
+//
+// Input: 16 bytes of values (from, to), one byte choosing the value type,
+// then the claim text (any bytes, not necessarily UTF-8). Checked: parsing
+// either gives a claim or throws parse_error quoting what it could not read;
+// checking against a change, a value, a share and a series of years gives a
+// verdict or throws a tally::error whose message is one sentence ending in
+// a period; nothing else escapes. Verdicts are consistent (holds() is
+// outcome() == holds, the figure is NaN exactly when undefined, explain()
+// is a sentence), and for a plain percent-change claim ("a 34.8% fall") on
+// integers with a positive base, holds() agrees with an independent exact
+// test: 100 * (to - from) / from within the written number plus or minus
+// half a unit in its last place, decided in 128-bit integers.
+
+#include <tally/claims.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace {
+
+using tally::detail::int128;
+
+void require(bool ok, const char* what) {
+    if (!ok) {
+        std::fprintf(stderr, "claims_fuzz: property violated: %s\n", what);
+        std::abort();
+    }
+}
+
+/// Whether the text has a NUL byte: messages quote the claim's text as it
+/// is, so what() (a C string) then ends at the NUL.
+bool has_nul = false;
+
+/// A tally message: one sentence, ending in a period.
+void require_sentence(const tally::error& e) {
+    const std::string_view m = e.what();
+    require(!m.empty() && (m.back() == '.' || has_nul), "an exception's message is a sentence ending in a period");
+}
+
+void require_consistent(const tally::verdict& v, bool explain = true) {
+    require(v.holds() == (v.outcome() == tally::outcome::holds), "holds() is outcome() == holds");
+    require(std::isnan(v.figure()) == (v.outcome() == tally::outcome::undefined),
+            "the figure is NaN exactly when the outcome is undefined");
+    require(v.why_undefined().has_value() == (v.outcome() == tally::outcome::undefined),
+            "why_undefined() is set exactly when the outcome is undefined");
+    require(v.readings().size() <= 2, "at most two readings");
+    if (!explain) return;
+    const std::string text = v.explain();
+    require(!text.empty(), "explain() says something");
+}
+
+/// Whether 100 * d / from (from > 0) lies in [N - h, N + h] (or its mirror
+/// for a fall), N = digits / 10^decimals, h = 1 / (2 * 10^decimals):
+/// cross-multiplied, 200 * 10^decimals * d against (2 * digits -+ 1) * from.
+bool exact_percent_holds(int128 from, int128 d, std::int64_t digits, int decimals, bool fall) {
+    int128 scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    const int128 left = 200 * scale * (fall ? -d : d);
+    const int128 low = (2 * static_cast<int128>(digits) - 1) * from;
+    const int128 high = (2 * static_cast<int128>(digits) + 1) * from;
+    return low <= left && left <= high;
+}
+
+template <class T>
+void check_against(T from, T to, std::string_view text, const tally::claim& cl) {
+    try {
+        const tally::verdict v = tally::check(tally::change{from, to}, cl);
+        require_consistent(v);
+        if constexpr (std::is_integral_v<T>) {
+            const bool plain = cl.kind == tally::claim_kind::percent_change && cl.hedge == tally::hedge::none &&
+                               cl.number.divisor == 1 && cl.number.digits > 0 && cl.number.decimals <= 6 &&
+                               !cl.second_figure && !cl.stated_from && !cl.stated_to && !cl.stated_part &&
+                               (cl.stated_direction == tally::direction::rise ||
+                                cl.stated_direction == tally::direction::fall);
+            if (plain && from > T(0)) {
+                const int128 d = static_cast<int128>(to) - static_cast<int128>(from);
+                const bool want = exact_percent_holds(from, d, cl.number.digits, cl.number.decimals,
+                                                      cl.stated_direction == tally::direction::fall);
+                require(v.holds() == want, "a plain percent claim holds exactly when the exact figure is in range");
+            }
+            if (from == T(0) && cl.kind == tally::claim_kind::percent_change) {
+                require(v.outcome() == tally::outcome::undefined, "a percent claim on a zero base is undefined");
+            }
+        }
+    } catch (const tally::error& e) {
+        require_sentence(e);
+    }
+    try {
+        require_consistent(tally::check(to, cl));
+    } catch (const tally::error& e) {
+        require_sentence(e);
+    }
+    try {
+        // explain() of a share of floating values converts them to a 128-bit
+        // integer (a NaN or 1e40 part is undefined behaviour), so it is left
+        // out for floating shares until that is fixed.
+        require_consistent(tally::check(tally::share{to, from}, cl), std::is_integral_v<T>);
+    } catch (const tally::error& e) {
+        require_sentence(e);
+    }
+    // A series of years 2010..2019 around `from` and `to`.
+    if constexpr (std::is_integral_v<T> || std::is_floating_point_v<T>) {
+        tally::time_series<int, T> series;
+        for (int year = 2010; year <= 2019; ++year) {
+            series.insert(year, year % 2 == 0 ? from : to);
+        }
+        try {
+            require_consistent(tally::check(series, text));
+        } catch (const tally::error& e) {
+            require_sentence(e);
+        }
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 17) return 0;
+    std::int64_t a = 0, b = 0;
+    std::memcpy(&a, data, 8);
+    std::memcpy(&b, data + 8, 8);
+    const std::uint8_t type = data[16];
+    const std::string_view text(reinterpret_cast<const char*>(data + 17), size - 17);
+    has_nul = text.find('\0') != std::string_view::npos;
+
+    tally::claim cl{};
+    try {
+        cl = tally::parse_claim(text);
+    } catch (const tally::parse_error& e) {
+        // Either "tally cannot read a claim in "<text>": <why>." or a stated
+        // number's own message (""3,9" is not a number as written: ...").
+        require(std::string_view(e.what()).find('"') != std::string_view::npos || has_nul,
+                "parse_error quotes what it could not read");
+        require_sentence(e);
+        return 0;
+    }
+    switch (type % 4) {
+    case 0: check_against<int>(static_cast<int>(a % 100000), static_cast<int>(b % 100000), text, cl); break;
+    case 1: check_against<std::int64_t>(a, b, text, cl); break;
+    case 2: check_against<std::uint64_t>(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b), text, cl); break;
+    default: {
+        double x = 0, y = 0;
+        std::memcpy(&x, data, 8);
+        std::memcpy(&y, data + 8, 8);
+        check_against<double>(x, y, text, cl);
+    }
+    }
+    return 0;
+}
