@@ -596,3 +596,10 @@ TEST_CASE("a span named backwards is refused, naming both years") {
     CHECK_THROWS_AS((void)tally::check(staff, "a 110% rise from 2018 to 2015"), tally::parse_error);
     CHECK(parse_claim("a 110% rise between 2015 and 2018").from_time.year == 2015);
 }
+
+TEST_CASE("check: a year the series' time type cannot hold is missing, never wrapped") {
+    // 2016 does not fit in int8_t; a cast would wrap it to -32
+    const tally::time_series<std::int8_t, int> s{{-33, 100}, {-32, 110}};
+    CHECK_THROWS_WITH_AS((void)tally::check(s, "a 10% rise in 2016"), "no observation at 2016 in a series covering -33..-32.",
+                         tally::missing_observation);
+}

@@ -79,6 +79,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "claims.hpp"
 #include "error.hpp"
@@ -961,8 +962,15 @@ verdict check(const time_series<Year, V>& series, std::string_view text, const c
     if (cl.kind == claim_kind::share) {
         throw invalid_argument(quoted + " is about a share of a whole, which a series of counts does not hold.");
     }
-    const auto year = [](int y) { return static_cast<Year>(y); };
     if (series.empty()) throw invalid_argument(quoted + " cannot be checked against an empty series.");
+    // a year the series' time type cannot hold is a year the series has no observation at
+    const auto year = [&series](int y) {
+        if (!std::in_range<Year>(y)) {
+            throw missing_observation("no observation at " + detail::integer_text(y) + " in a series covering " +
+                                      time_text(series.first_time()) + ".." + time_text(series.last_time()) + ".");
+        }
+        return static_cast<Year>(y);
+    };
     const auto last = series.last_time();
     if (cl.kind == claim_kind::value || cl.kind == claim_kind::magnitude) {
         if (!cl.to_time.named()) {
