@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <locale>
 #include <sstream>
 #include <string>
 
@@ -51,6 +52,12 @@ constexpr const char* pop_claim = "a 63% jump in prisoner-on-prisoner assaults";
 static_assert(!tally::check(tally::change{4963, 10213}, staff_claim).holds());
 static_assert(!tally::check(tally::change{staff_12m_to_sep_2015, staff_12m_to_sep_2018}, staff_claim).holds());
 static_assert(!tally::check(tally::change{pop_12m_to_sep_2015, pop_12m_to_sep_2018}, pop_claim).holds());
+
+// Counts printed with commas between thousands, as the sources print them.
+struct with_commas : std::numpunct<char> {
+    char do_thousands_sep() const override { return ','; }
+    std::string do_grouping() const override { return "\3"; }
+};
 
 std::string per_1000(double rate) {
     std::ostringstream out;
@@ -119,8 +126,10 @@ int main(int argc, char** argv) {
                                     .percent());
     };
     const auto range_text = [](const tally::interval& i) {
-        return tally::detail::group_thousands(tally::detail::integer_text(static_cast<long long>(i.lower))) + ".." +
-               tally::detail::group_thousands(tally::detail::integer_text(static_cast<long long>(i.upper)));
+        std::ostringstream out;
+        out.imbue(std::locale(out.getloc(), new with_commas));
+        out << static_cast<long long>(i.lower) << ".." << static_cast<long long>(i.upper);
+        return out.str();
     };
     const tally::verdict staff_verdict = tally::check(staff, staff_claim);
     std::cout << "\nWhat reproduces and what does not:\n"
