@@ -727,9 +727,13 @@ inline std::string stated_number::text() const {
     std::string out = detail::group_thousands(detail::integer_text(magnitude / den));
     if (decimals > 0) {
         std::string fraction = detail::integer_text(magnitude % den);
-        out += "." + std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') + fraction;
+        // appended piece by piece: g++ 12 at -O3 warns (-Wrestrict, falsely) on "." + std::string(...)
+        out.push_back('.');
+        out.append(static_cast<std::size_t>(decimals) - fraction.size(), '0');
+        out.append(fraction);
     }
-    return digits < 0 ? "-" + out : out;
+    if (digits < 0) out.insert(out.begin(), '-');
+    return out;
 }
 
 constexpr claim claim::percent_change(std::string_view number, tally::direction dir, tally::hedge h) {

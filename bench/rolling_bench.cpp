@@ -1,0 +1,79 @@
+// bench/rolling_bench.cpp: rolling and expanding windows (tally/rolling.hpp).
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <span>
+#include <vector>
+
+#include <tally/rolling.hpp>
+
+#include "bench_data.hpp"
+
+namespace {
+
+using tally_bench::large_n;
+using tally_bench::small_n;
+
+/// Runs reduce(tally::rolling(values, window)) over state.range(0) values
+/// with the window state.range(1).
+template <class Reduce>
+void windowed(benchmark::State& state, Reduce reduce) {
+    const auto& values = tally_bench::positive_values(static_cast<std::size_t>(state.range(0)));
+    const std::span<const double> v(values);
+    const auto window = state.range(1);
+    for (auto _ : state) benchmark::DoNotOptimize(reduce(tally::rolling(v, window)).data());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void rolling_sum(benchmark::State& state) { windowed(state, [](const auto& r) { return r.sum(); }); }
+void rolling_mean(benchmark::State& state) { windowed(state, [](const auto& r) { return r.mean(); }); }
+void rolling_std(benchmark::State& state) { windowed(state, [](const auto& r) { return r.std(); }); }
+void rolling_min(benchmark::State& state) { windowed(state, [](const auto& r) { return r.min(); }); }
+void rolling_max(benchmark::State& state) { windowed(state, [](const auto& r) { return r.max(); }); }
+void rolling_median(benchmark::State& state) { windowed(state, [](const auto& r) { return r.median(); }); }
+void rolling_quantile_0_9(benchmark::State& state) {
+    windowed(state, [](const auto& r) { return r.quantile(0.9); });
+}
+
+// Windows of 10 and 1,000 values over 10^4 (in cache) and 10^7 values.
+void streaming_sizes(benchmark::internal::Benchmark* b) {
+    for (const std::int64_t n : {small_n, large_n}) {
+        for (const std::int64_t w : {10, 1000}) b->Args({n, w});
+    }
+    b->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(rolling_sum)->Apply(streaming_sizes);
+BENCHMARK(rolling_mean)->Apply(streaming_sizes);
+BENCHMARK(rolling_std)->Apply(streaming_sizes);
+BENCHMARK(rolling_min)->Apply(streaming_sizes);
+BENCHMARK(rolling_max)->Apply(streaming_sizes);
+
+// Order statistics: windows of 1,001 values over 10^4 and 10^6 values.
+BENCHMARK(rolling_median)->Args({small_n, 1001})->Args({1'000'000, 1001})->Unit(benchmark::kMillisecond);
+BENCHMARK(rolling_quantile_0_9)->Args({small_n, 1001})->Args({1'000'000, 1001})->Unit(benchmark::kMillisecond);
+
+void expanding_mean(benchmark::State& state) {
+    const auto& values = tally_bench::positive_values(static_cast<std::size_t>(state.range(0)));
+    const std::span<const double> v(values);
+    for (auto _ : state) benchmark::DoNotOptimize(tally::expanding(v).mean().data());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(expanding_mean)->Arg(small_n)->Arg(large_n)->Unit(benchmark::kMillisecond);
+
+// On a series: the same windows, plus the copy of the times into the result.
+void rolling_mean_of_series(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    std::vector<int> times(n);
+    std::iota(times.begin(), times.end(), 0);
+    const tally::time_series<int, double> s(tally::sorted_unique, std::move(times), tally_bench::positive_values(n));
+    for (auto _ : state) benchmark::DoNotOptimize(tally::rolling(s, 1000).mean().values().data());
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(rolling_mean_of_series)->Arg(small_n)->Arg(large_n)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+BENCHMARK_MAIN();
