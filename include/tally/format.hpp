@@ -384,22 +384,20 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
 // ---------------------------------------------------------------------------
 // {fmt}, when it is there
 // ---------------------------------------------------------------------------
-#if __has_include(<fmt/format.h>) && __has_include(<fmt/ranges.h>)
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 namespace tally::detail {
 
-/// A fmt::formatter for T: parses the specification, then writes formatted<T>.
-template <class T>
-struct fmt_formatter {
+/// A formatter for T shared by {fmt} and std::format: parses the
+/// specification (throwing FormatError, the library's own error type),
+/// then writes formatted<T>.
+template <class T, class FormatError>
+struct spec_formatter {
     format_spec spec{};
 
     template <class ParseContext>
     constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
         const char* error = nullptr;
         auto it = parse_format_spec(ctx.begin(), ctx.end(), spec, formatted<T>::kind, error);
-        if (error != nullptr) throw fmt::format_error(error);
+        if (error != nullptr) throw FormatError(error);
         return it;
     }
 
@@ -411,6 +409,18 @@ struct fmt_formatter {
         return out;
     }
 };
+
+} // namespace tally::detail
+
+#if __has_include(<fmt/format.h>) && __has_include(<fmt/ranges.h>)
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace tally::detail {
+
+/// A fmt::formatter for T.
+template <class T>
+using fmt_formatter = spec_formatter<T, fmt::format_error>;
 
 } // namespace tally::detail
 
@@ -447,25 +457,7 @@ namespace tally::detail {
 
 /// A std::formatter for T: the same parser and text as the {fmt} one.
 template <class T>
-struct std_formatter {
-    format_spec spec{};
-
-    template <class ParseContext>
-    constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
-        const char* error = nullptr;
-        auto it = parse_format_spec(ctx.begin(), ctx.end(), spec, formatted<T>::kind, error);
-        if (error != nullptr) throw std::format_error(error);
-        return it;
-    }
-
-    template <class FormatContext>
-    auto format(const T& value, FormatContext& ctx) const -> decltype(ctx.out()) {
-        const std::string text = padded(formatted<T>::get(value, spec), spec, formatted<T>::align);
-        auto out = ctx.out();
-        for (char c : text) *out++ = c;
-        return out;
-    }
-};
+using std_formatter = spec_formatter<T, std::format_error>;
 
 } // namespace tally::detail
 
