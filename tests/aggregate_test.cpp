@@ -522,3 +522,163 @@ TEST_CASE("aggregate: days to months to UK fiscal years equals days to fiscal ye
     }
     CHECK(direct.series.at(uk_fiscal_year{2019}) == expected);
 }
+
+// ---------------------------------------------------------------------------
+// User time types
+// ---------------------------------------------------------------------------
+namespace {
+/// Half-years: January–June is half 1, July–December half 2.
+struct half_year {
+    int year = 0;
+    int half = 1;
+    friend constexpr bool operator==(const half_year&, const half_year&) = default;
+    friend constexpr auto operator<=>(const half_year&, const half_year&) = default;
+};
+
+/// Weeks numbered from an arbitrary origin, and blocks of four of them
+/// (weeks 0..3 are block 0, weeks -4..-1 block -1).
+struct week {
+    std::int64_t number = 0;
+    friend constexpr bool operator==(const week&, const week&) = default;
+    friend constexpr auto operator<=>(const week&, const week&) = default;
+};
+struct four_weeks {
+    std::int64_t number = 0;
+    friend constexpr bool operator==(const four_weeks&, const four_weeks&) = default;
+    friend constexpr auto operator<=>(const four_weeks&, const four_weeks&) = default;
+};
+} // namespace
+
+template <>
+struct tally::period_traits<half_year> {
+    static constexpr int periods_per_year = 2;
+    static constexpr half_year advance(half_year t, std::int64_t n) {
+        const std::int64_t index = std::int64_t{t.year} * 2 + (t.half - 1) + n;
+        const std::int64_t y = index >= 0 ? index / 2 : -((1 - index) / 2);  // floor(index / 2)
+        return {static_cast<int>(y), static_cast<int>(index - y * 2) + 1};
+    }
+    static constexpr std::int64_t distance(half_year from, half_year to) {
+        return (std::int64_t{to.year} * 2 + to.half) - (std::int64_t{from.year} * 2 + from.half);
+    }
+    static constexpr double years_between(half_year from, half_year to) {
+        return static_cast<double>(distance(from, to)) / 2.0;
+    }
+    static std::string to_string(half_year t) { return std::to_string(t.year) + " H" + std::to_string(t.half); }
+};
+
+template <>
+struct tally::month_span_traits<half_year> {
+    static constexpr int length = 6;
+    static constexpr int start = 1;
+    static constexpr year_month first_month(half_year t) {
+        return year{t.year} / month{t.half == 1 ? 1U : 7U};
+    }
+    static constexpr half_year containing(year_month ym) {
+        return {static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()) <= 6U ? 1 : 2};
+    }
+};
+
+template <>
+struct tally::period_traits<week> {
+    static constexpr week advance(week t, std::int64_t n) { return {t.number + n}; }
+    static constexpr std::int64_t distance(week from, week to) { return to.number - from.number; }
+    static constexpr double years_between(week from, week to) {
+        return static_cast<double>(distance(from, to)) * 7.0 / 365.2425;
+    }
+    static std::string to_string(week t) { return "week " + std::to_string(t.number); }
+};
+
+template <>
+struct tally::period_traits<four_weeks> {
+    static constexpr four_weeks advance(four_weeks t, std::int64_t n) { return {t.number + n}; }
+    static constexpr std::int64_t distance(four_weeks from, four_weeks to) { return to.number - from.number; }
+    static constexpr double years_between(four_weeks from, four_weeks to) {
+        return static_cast<double>(distance(from, to)) * 28.0 / 365.2425;
+    }
+    static std::string to_string(four_weeks t) { return "block " + std::to_string(t.number); }
+};
+
+template <>
+struct tally::nesting_traits<week, four_weeks> {
+    static constexpr four_weeks period_of(week t) {
+        // Floor division: week -1 is in block -1, not block 0.
+        return {t.number >= 0 ? t.number / 4 : -((-t.number + 3) / 4)};
+    }
+    static constexpr std::int64_t periods_in(four_weeks) { return 4; }
+};
+
+TEST_CASE("aggregate: a user type made of whole months nests through month_span_traits") {
+    static_assert(tally::nests_in<year_month, half_year>);
+    static_assert(tally::nests_in<year_quarter, half_year>);
+    static_assert(tally::nests_in<year_month_day, half_year>);
+    static_assert(tally::nests_in<half_year, int>);
+    static_assert(tally::nests_in<half_year, year>);
+    static_assert(tally::nests_in<half_year, tally::fiscal_year<7>>);  // July–June holds both halves whole
+    static_assert(!tally::nests_in<half_year, uk_fiscal_year>);        // April–March cuts the halves
+    static_assert(!tally::nests_in<half_year, year_quarter>);          // finer, not coarser
+    static_assert(tally::periods_per_year<half_year> == 2);
+
+    CHECK(tally::period_of<half_year>(2019y / March) == half_year{2019, 1});
+    CHECK(tally::period_of<half_year>(2019y / July / 1d) == half_year{2019, 2});
+    CHECK(tally::period_of<int>(half_year{2019, 2}) == 2019);
+    CHECK(tally::period_of<tally::fiscal_year<7>>(half_year{2019, 1}) == tally::fiscal_year<7>(2018));
+    // Days by hand: January–June 2019 is 31+28+31+30+31+30 = 181, 182 in 2020;
+    // July–December is 31+31+30+31+30+31 = 184.
+    CHECK(tally::periods_in<year_month_day>(half_year{2019, 1}) == 181);
+    CHECK(tally::periods_in<year_month_day>(half_year{2020, 1}) == 182);
+    CHECK(tally::periods_in<year_month_day>(half_year{2019, 2}) == 184);
+    CHECK(tally::periods_in<year_month>(half_year{2019, 2}) == 6);
+    CHECK(tally::periods_in<half_year>(2019) == 2);
+
+    // Months 2019-01..2019-09: values 1..9. H1 = 1+..+6 = 21, H2 has 3 of 6 months.
+    const auto m = monthly<int>(2019y / January, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    const auto h = tally::aggregate<half_year>(m, tally::sum);
+    CHECK(h.series.size() == 1);
+    CHECK(h.series.at(half_year{2019, 1}) == 21);
+    REQUIRE(h.incomplete.size() == 1);
+    CHECK(h.incomplete[0] == half_year{2019, 2});
+    const auto all = tally::aggregate<half_year>(m, tally::sum, incomplete_periods::include);
+    CHECK(all.series.at(half_year{2019, 2}) == 7 + 8 + 9);
+
+    // Half-years to years: 2019 H1 + H2 complete, 2020 H1 alone is not.
+    const time_series<half_year, double> halves{
+        {half_year{2019, 1}, 1.5}, {half_year{2019, 2}, 2.25}, {half_year{2020, 1}, 4.0}};
+    const auto y = tally::aggregate<int>(halves, tally::sum);
+    CHECK(y.series.size() == 1);
+    CHECK(y.series.at(2019) == 3.75);
+    REQUIRE(y.incomplete.size() == 1);
+    CHECK(y.incomplete[0] == 2020);
+}
+
+TEST_CASE("aggregate: any other pair of user types nests through nesting_traits") {
+    static_assert(tally::nests_in<week, four_weeks>);
+    static_assert(!tally::nests_in<four_weeks, week>);
+    static_assert(!tally::nests_in<week, int>);  // nothing says how weeks sit in years
+    static_assert(!can_aggregate<int, time_series<week, int>, agg::sum_t>);
+
+    CHECK(tally::period_of<four_weeks>(week{-1}) == four_weeks{-1});
+    CHECK(tally::period_of<four_weeks>(week{0}) == four_weeks{0});
+    CHECK(tally::next_period(week{3}) == week{4});
+    CHECK(tally::periods_in<week>(four_weeks{7}) == 4);
+
+    // Weeks -2..5 with values 10, 20, ..., 80; week 3 is NaN.
+    // Block -1 (weeks -4..-1) has 2 of 4 weeks; block 0 (weeks 0..3) has 3 values
+    // and a NaN, so it is incomplete; block 1 (weeks 4..7) has 2 of 4.
+    time_series<week, double> weekly{{week{-2}, 10.0}, {week{-1}, 20.0}, {week{0}, 30.0}, {week{1}, 40.0},
+                                     {week{2}, 50.0},  {week{3}, nan_v}, {week{4}, 70.0}, {week{5}, 80.0}};
+    const auto strict = tally::aggregate<four_weeks>(weekly, tally::sum);
+    CHECK(strict.series.empty());
+    CHECK(strict.incomplete == std::vector<four_weeks>{four_weeks{-1}, four_weeks{0}, four_weeks{1}});
+    const auto loose = tally::aggregate<four_weeks>(weekly, tally::mean, incomplete_periods::include);
+    CHECK(loose.series.at(four_weeks{-1}) == 15.0);
+    CHECK(loose.series.at(four_weeks{0}) == 40.0);
+    CHECK(loose.series.at(four_weeks{1}) == 75.0);
+    const auto counted = tally::aggregate<four_weeks>(weekly, agg::count, incomplete_periods::include);
+    CHECK(counted.series.at(four_weeks{0}) == 3);
+
+    // Weeks 8..11 complete: the block is in the strict result.
+    time_series<week, int> full{{week{8}, 1}, {week{9}, 2}, {week{10}, 3}, {week{11}, 4}};
+    const auto b = tally::aggregate<four_weeks>(full, agg::last);
+    CHECK(b.series.at(four_weeks{2}) == 4);
+    CHECK(b.incomplete.empty());
+}

@@ -26,8 +26,12 @@
 // Which aggregations exist: Fine must nest in Coarse (tally::nests_in, in
 // tally/period.hpp): days and months into months, quarters, years
 // (integral or std::chrono::year) and fiscal years; quarters into years and
-// fiscal years starting in January, April, July or October. Any other pair
-// does not compile.
+// fiscal years starting in January, April, July or October. A user time
+// type joins in by specialising tally::month_span_traits (a type made of
+// whole months, such as half-years: it then nests with every built-in
+// calendar it lines up with) or tally::nesting_traits<Fine, Coarse> (any
+// other pair, such as weeks into 4-week blocks); both are in tally/period.hpp.
+// Any other pair does not compile.
 //
 // Complete and incomplete periods. A coarse period is complete when every
 // fine period in it (3 months of a quarter, the 28 or 29 days of a

@@ -31,7 +31,9 @@
 // containing t (the quarter of a month, the fiscal year of a day), and
 // tally::periods_in<Fine>(c) the number of fine periods in c (3 months in a
 // quarter, 29 days in February 2020). tally::nests_in<Fine, Coarse> says
-// whether every Fine period lies inside one Coarse period.
+// whether every Fine period lies inside one Coarse period. A user type
+// made of whole months joins these calendars by specialising
+// tally::month_span_traits; any other pair by tally::nesting_traits.
 
 #include <chrono>
 #include <compare>
@@ -196,19 +198,56 @@ using uk_fiscal_year = fiscal_year<4>;
 // Finer and coarser periods
 // ---------------------------------------------------------------------------
 
-namespace detail {
+/// How a user time type made of whole calendar months lines up with the
+/// calendar. Specialise it for a type T whose every period is `length`
+/// consecutive months (1, 2, 3, 4, 6 or 12, dividing the year), one of which
+/// starts in month `start` (1..12):
+///   static constexpr int length;                                   // months in a period
+///   static constexpr int start;                                    // a month a period starts in
+///   static constexpr std::chrono::year_month first_month(T t);     // the period's first month
+///   static constexpr T containing(std::chrono::year_month ym);     // the period holding ym
+/// T then nests with every built-in calendar it lines up with, both ways, as
+/// the built-in month-aligned types do with each other: days and months into
+/// T, T into years and fiscal years (when the starts agree), quarters into T
+/// when T's length is a multiple of 3 and its start a quarter's start.
+/// containing() throws overflow_error when the period is outside T's range.
 template <class T>
-struct month_calendar;  // the month-aligned calendars; specialised below
+struct month_span_traits {};
+
+/// How the periods of a user time type Fine make up those of Coarse, for
+/// pairs that are not both whole months (weeks into 4-week periods, days
+/// into school terms). Specialise it with
+///   static constexpr Coarse period_of(Fine t);                // the Coarse period holding t
+///   static constexpr std::int64_t periods_in(Coarse c);       // how many Fine periods c has
+/// Every Fine period must lie inside one Coarse period. period_of may throw
+/// tally::invalid_argument or tally::overflow_error naming t. tally::aggregate
+/// uses periods_in to tell complete periods from incomplete ones.
+template <class Fine, class Coarse>
+struct nesting_traits {};
+
+namespace detail {
+/// The month-aligned calendars: specialised below for the built-in types,
+/// and taken from month_span_traits for a user type.
+template <class T>
+struct month_calendar : month_span_traits<T> {};
 template <class Fine, class Coarse>
 inline constexpr bool nests_in_v = false;
+
+template <class Fine, class Coarse>
+concept user_nesting = requires(const Fine& f, const Coarse& c) {
+    { nesting_traits<Fine, Coarse>::period_of(f) } -> std::same_as<Coarse>;
+    { nesting_traits<Fine, Coarse>::periods_in(c) } -> std::same_as<std::int64_t>;
+};
 } // namespace detail
 
 /// Every period of Fine lies inside exactly one period of the strictly
 /// coarser Coarse: days and months in any month-aligned period; quarters
 /// in years and in fiscal years starting in January, April, July or
-/// October; months in quarters, years and fiscal years.
+/// October; months in quarters, years and fiscal years; user types through
+/// month_span_traits or nesting_traits.
 template <class Fine, class Coarse>
-concept nests_in = period<Fine> && period<Coarse> && detail::nests_in_v<Fine, Coarse>;
+concept nests_in =
+    period<Fine> && period<Coarse> && (detail::nests_in_v<Fine, Coarse> || detail::user_nesting<Fine, Coarse>);
 
 /// The Coarse period containing t: period_of<year_quarter>(2019y / March)
 /// is 2019 Q1; period_of<uk_fiscal_year>(2019y / March / 31d) is 2018/19.
@@ -660,7 +699,14 @@ struct month_calendar<fiscal_year<StartMonth>> {
 };
 
 template <class T>
-concept month_aligned = requires { month_calendar<T>::length; };
+concept month_aligned = requires(const T& t, std::chrono::year_month ym) {
+    { month_calendar<T>::length } -> std::convertible_to<int>;
+    { month_calendar<T>::start } -> std::convertible_to<int>;
+    { month_calendar<T>::first_month(t) } -> std::same_as<std::chrono::year_month>;
+    { month_calendar<T>::containing(ym) } -> std::same_as<T>;
+    requires month_calendar<T>::length >= 1 && 12 % month_calendar<T>::length == 0;
+    requires month_calendar<T>::start >= 1 && month_calendar<T>::start <= 12;
+};
 
 template <class Fine, class Coarse>
     requires month_aligned<Fine> && month_aligned<Coarse>
@@ -678,7 +724,9 @@ inline constexpr bool nests_in_v<std::chrono::year_month_day, Coarse> = true;
 template <class Coarse, class Fine>
     requires nests_in<Fine, Coarse>
 constexpr Coarse period_of(Fine t) {
-    if constexpr (std::same_as<Fine, std::chrono::year_month_day>) {
+    if constexpr (detail::user_nesting<Fine, Coarse>) {
+        return nesting_traits<Fine, Coarse>::period_of(t);
+    } else if constexpr (std::same_as<Fine, std::chrono::year_month_day>) {
         detail::require_valid(t);
         return detail::month_calendar<Coarse>::containing(t.year() / t.month());
     } else {
@@ -691,7 +739,9 @@ constexpr Coarse period_of(Fine t) {
 template <class Fine, class Coarse>
     requires nests_in<Fine, Coarse>
 constexpr std::int64_t periods_in(Coarse c) {
-    if constexpr (std::same_as<Fine, std::chrono::year_month_day>) {
+    if constexpr (detail::user_nesting<Fine, Coarse>) {
+        return nesting_traits<Fine, Coarse>::periods_in(c);
+    } else if constexpr (std::same_as<Fine, std::chrono::year_month_day>) {
         using namespace std::chrono;
         const year_month first = detail::month_calendar<Coarse>::first_month(c);
         const year_month last = detail::month_at(detail::month_index(first) + detail::month_calendar<Coarse>::length - 1);
