@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <span>
 #include <vector>
@@ -87,6 +88,21 @@ void pct_change_calendar_with_gaps(benchmark::State& state) {
     set_counters(state);
 }
 BENCHMARK(pct_change_calendar_with_gaps)->Arg(small_n)->Arg(large_n)->Unit(benchmark::kMicrosecond);
+
+// One NaN in the middle: the kernel reports a value that is not finite, so
+// the points without a value are looked for over the whole result (the
+// reasons are listed); without it only the k ends are.
+void pct_change_calendar_one_nan(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    std::vector<int> times(n);
+    std::iota(times.begin(), times.end(), 0);
+    std::vector<double> values = tally_bench::positive_values(n);
+    values[n / 2] = std::numeric_limits<double>::quiet_NaN();
+    const tally::time_series<int, double> s(tally::sorted_unique, std::move(times), std::move(values));
+    for (auto _ : state) benchmark::DoNotOptimize(tally::pct_change(s).values().data());
+    set_counters(state);
+}
+BENCHMARK(pct_change_calendar_one_nan)->Arg(small_n)->Arg(large_n)->Unit(benchmark::kMicrosecond);
 
 void pct_change_by_observation(benchmark::State& state) {
     const auto s = consecutive(static_cast<std::size_t>(state.range(0)));

@@ -4,11 +4,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
 #include <span>
 #include <vector>
@@ -258,6 +260,18 @@ TEST_CASE("shift: the calendar moves times, by observation moves values") {
     CHECK(same_values(tally::shift(gapped, 1, by_observation).values(), std::array{nan_v, 153.0, 462.0, 594.0}));
     CHECK(same_values(tally::shift(gapped, -3, by_observation).values(), std::array{387.0, nan_v, nan_v, nan_v}));
     CHECK(same_values(tally::shift(gapped, 9, by_observation).values(), std::array{nan_v, nan_v, nan_v, nan_v}));
+    // The extreme lags: every row is beyond the ends, nothing wraps.
+    constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
+    constexpr auto highest = std::numeric_limits<std::int64_t>::max();
+    CHECK(same_values(tally::shift(gapped, lowest, by_observation).values(), std::array{nan_v, nan_v, nan_v, nan_v}));
+    CHECK(same_values(tally::shift(gapped, highest, by_observation).values(), std::array{nan_v, nan_v, nan_v, nan_v}));
+    for (const std::int64_t k : {lowest, highest}) {
+        const auto pc = tally::pct_change(gapped, k);  // the calendar path: gapped has a gap
+        CHECK(same_values(pc.values(), std::array{nan_v, nan_v, nan_v, nan_v}));
+        REQUIRE(pc.undefined().size() == 4);
+        for (const auto& u : pc.undefined()) CHECK(u.reason == no_value_reason::missing_base);
+        CHECK(same_values(tally::pct_change(gapped, k, by_observation).values(), std::array{nan_v, nan_v, nan_v, nan_v}));
+    }
     using std::chrono::year;
     const time_series<year, int> edge{{year{32767}, 1}};
     CHECK_THROWS_WITH_AS((void)tally::shift(edge, 1),
@@ -387,4 +401,162 @@ TEST_CASE("no_value_reason: each reason reads as a clause") {
     CHECK(tally::to_string(no_value_reason::zero_base) == "the base is zero");
     CHECK(tally::to_string(no_value_reason::not_a_number) == "a value is not a number");
     CHECK(tally::to_string(no_value_reason::infinite) == "a value or the result is infinite");
+}
+
+namespace {
+
+/// Why no relative change from b to a exists, read from the documented rules
+/// (the header comment of tally/transform.hpp and no_value_reason), or
+/// nothing. The data below never has two of the conditions in one pair.
+std::optional<no_value_reason> naive_pct_reason(double a, double b, bool pandas) {
+    if (std::isnan(a) || std::isnan(b)) return no_value_reason::not_a_number;
+    if (std::isinf(a) || std::isinf(b)) return no_value_reason::infinite;
+    if (b == 0) return no_value_reason::zero_base;
+    if (b < 0 && !pandas) return no_value_reason::negative_base;  // pandas divides by a negative base
+    if (!std::isfinite(a / b - 1)) return no_value_reason::infinite;  // the result overflows
+    return std::nullopt;
+}
+
+std::optional<no_value_reason> naive_diff_reason(double a, double b) {
+    if (std::isnan(a) || std::isnan(b)) return no_value_reason::not_a_number;
+    if (std::isinf(a) || std::isinf(b)) return no_value_reason::infinite;
+    if (!std::isfinite(a - b)) return no_value_reason::infinite;
+    return std::nullopt;
+}
+
+/// 530,000 values (4.24 MB, above the 4 MiB = 4,194,304 bytes from which
+/// result buffers are advised to use huge pages) at the years 0, 1, 2, ...: 100 + (i % 97),
+/// except for isolated values that leave changes undefined. With `clean`,
+/// none of those.
+time_series<int, double> long_series(bool clean) {
+    constexpr std::size_t n = 530'000;
+    std::vector<int> times(n);
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        times[i] = static_cast<int>(i);
+        values[i] = 100.0 + static_cast<double>(i % 97);
+    }
+    if (!clean) {
+        values[1000] = 0.0;
+        values[2000] = -3.0;
+        values[3000] = nan_v;
+        values[4000] = inf;
+        values[200'000] = -inf;
+        // 1e300 over a base of 1e-300 overflows, whichever of k = 1, 3, -2 pairs them.
+        values[5000] = 1e300;
+        for (std::size_t i : {4999U, 4997U, 5002U}) values[i] = 1e-300;
+        // 1e308 - -1e308 overflows too.
+        values[6000] = -1e308;
+        for (std::size_t i : {6001U, 6003U, 5998U}) values[i] = 1e308;
+        values[n - 1] = nan_v;
+    }
+    return time_series<int, double>(tally::sorted_unique, std::move(times), std::move(values));
+}
+
+/// The points without a value of a change of s with lag k (by row, which is
+/// the calendar too for a gap-free series), and the expected values.
+template <class Reason>
+std::vector<tally::no_value<int>> naive_undefined(const time_series<int, double>& s, std::int64_t k, Reason reason,
+                                                  std::vector<double>* expected_values = nullptr,
+                                                  bool pandas = false) {
+    std::vector<tally::no_value<int>> out;
+    const auto v = s.values();
+    const auto n = static_cast<std::int64_t>(v.size());
+    for (std::int64_t i = 0; i < n; ++i) {
+        const std::int64_t j = i - k;
+        const auto t = s.times()[static_cast<std::size_t>(i)];
+        if (j < 0 || j >= n) {
+            out.push_back({t, no_value_reason::missing_base});
+            if (expected_values) expected_values->push_back(nan_v);
+            continue;
+        }
+        const double a = v[static_cast<std::size_t>(i)];
+        const double b = v[static_cast<std::size_t>(j)];
+        const auto why = reason(a, b);
+        if (why) out.push_back({t, *why});
+        if (expected_values) expected_values->push_back(why && !pandas ? nan_v : a / b - 1);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("pct_change and diff: on a long series every point without a value is listed with its documented reason") {
+    // A gap-free series: the calendar and by_observation both run the kernel.
+    const auto s = long_series(false);
+    for (const std::int64_t k : {1, -2}) {
+        CAPTURE(k);
+        std::vector<double> want_values;
+        const auto want = naive_undefined(
+            s, k, [](double a, double b) { return naive_pct_reason(a, b, false); }, &want_values);
+        const auto pc = tally::pct_change(s, k);
+        CHECK(std::ranges::equal(pc.undefined(), want));
+        CHECK(same_values(pc.values(), want_values));
+        CHECK(std::ranges::equal(pc.times(), s.times()));
+        CHECK(std::ranges::equal(tally::diff(s, k, by_observation).undefined(), naive_undefined(s, k, naive_diff_reason)));
+
+        // pandas_compatible: a / b - 1 everywhere (inf for a zero base), and
+        // still the list of the points that are not values.
+        std::vector<double> pandas_values;
+        const auto want_pandas = naive_undefined(
+            s, k, [](double a, double b) { return naive_pct_reason(a, b, true); }, &pandas_values, true);
+        const auto pandas = tally::pct_change(s, k, by_observation, tally::pandas_compatible);
+        CHECK(std::ranges::equal(pandas.undefined(), want_pandas));
+        CHECK(same_values(pandas.values(), pandas_values));
+    }
+    CHECK(std::ranges::equal(tally::pct_change(s, 3).undefined(),
+                             naive_undefined(s, 3, [](double a, double b) { return naive_pct_reason(a, b, false); })));
+    // Without an undefined change, only the |k| ends are listed.
+    const auto clean = long_series(true);
+    const auto pc = tally::pct_change(clean, -2);
+    CHECK(std::ranges::equal(pc.undefined(), std::array{tally::no_value<int>{529'998, no_value_reason::missing_base},
+                                                         tally::no_value<int>{529'999, no_value_reason::missing_base}}));
+    const auto d = tally::diff(clean, 1);
+    CHECK(std::ranges::equal(d.undefined(), std::array{tally::no_value<int>{0, no_value_reason::missing_base}}));
+}
+
+TEST_CASE("pct_change: the messages of a long series name the point and the reason, as for a short one") {
+    const auto pc = tally::pct_change(long_series(false));
+    CHECK_THROWS_WITH_AS((void)pc.at(1001), "the percent change at 1001 has no value: the base is zero.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)pc.at(5000),
+                         "the percent change at 5000 has no value: a value or the result is infinite.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)pc.at(0),
+                         "the percent change at 0 has no value: the series has no observation at -1.",
+                         tally::undefined_result);
+    // 5001 against 5000: (100 + 5001 % 97) / 1e300 - 1 = 154 / 1e300 - 1, which rounds to -1.
+    CHECK(pc.values()[5001] == doctest::Approx(-1.0));
+}
+
+TEST_CASE("pct_change and diff: a series with gaps lists what a lookup of t - k finds") {
+    // The first 7,000 years of the long series (all its undefined changes but
+    // one), with gaps: the point-by-point path.
+    const auto full = long_series(false);
+    std::vector<int> times;
+    std::vector<double> values;
+    for (std::size_t i = 0; i < 7000; ++i) {
+        if (i % 7 == 3) continue;  // a gap every 7 years
+        times.push_back(full.times()[i]);
+        values.push_back(full.values()[i]);
+    }
+    const time_series<int, double> s(tally::sorted_unique, std::move(times), std::move(values));
+    for (const std::int64_t k : {1, 3, -2}) {
+        CAPTURE(k);
+        std::vector<tally::no_value<int>> want;
+        std::vector<tally::no_value<int>> want_diff;
+        for (const auto [t, v] : s) {
+            const double* base = s.find(static_cast<int>(t - k));
+            if (base == nullptr) {
+                want.push_back({t, no_value_reason::missing_base});
+                want_diff.push_back({t, no_value_reason::missing_base});
+                continue;
+            }
+            if (const auto why = naive_pct_reason(v, *base, false)) want.push_back({t, *why});
+            if (const auto why = naive_diff_reason(v, *base)) want_diff.push_back({t, *why});
+        }
+        CHECK(std::ranges::equal(tally::pct_change(s, k).undefined(), want));
+        CHECK(std::ranges::equal(tally::diff(s, k).undefined(), want_diff));
+        CHECK(std::ranges::equal(tally::pct_change(s, k).times(), s.times()));
+    }
 }

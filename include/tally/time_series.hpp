@@ -49,6 +49,15 @@ inline constexpr sorted_unique_t sorted_unique{};
 
 namespace detail {
 
+/// Tag for tally's own functions, not for users: the times given are those
+/// of an existing series (so strictly increasing) and as many as the values;
+/// nothing is checked. A result series with its input's times is built in
+/// one pass over the times (their copy) instead of two (copy, then check).
+struct known_sorted_unique_t {
+    explicit known_sorted_unique_t() = default;
+};
+inline constexpr known_sorted_unique_t known_sorted_unique{};
+
 /// Converts `from` to To when To holds its value exactly (NaN to a floating
 /// NaN); false when the conversion would round, truncate or wrap. For
 /// non-arithmetic types, an ordinary conversion.
@@ -112,6 +121,11 @@ public:
     /// From times already strictly increasing; throws invalid_argument
     /// naming the first pair out of order. O(n), no sort.
     time_series(sorted_unique_t, std::vector<Time> times, std::vector<Value> values);
+
+    /// For tally's own functions, not for users: from the times of an
+    /// existing series and one value per time. Unchecked; O(1).
+    time_series(detail::known_sorted_unique_t, std::vector<Time> times, std::vector<Value> values) noexcept
+        : times_(std::move(times)), values_(std::move(values)) {}
 
     [[nodiscard]] size_type size() const noexcept { return times_.size(); }
     [[nodiscard]] bool empty() const noexcept { return times_.empty(); }

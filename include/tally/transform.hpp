@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "change.hpp"
+#include "detail/buffer.hpp"
 #include "detail/int128.hpp"
 #include "detail/text.hpp"
 #include "detail/transform_kernels.hpp"
@@ -298,33 +299,37 @@ template <period Time>
     return periods_between(times.front(), times.back()) == static_cast<std::int64_t>(times.size()) - 1;
 }
 
-/// For each i, the index of the time k periods before times[i] (k < 0: |k|
-/// after), or transform_npos. Two pointers over the sorted times: O(n).
+/// The index of the time k periods before times[i] (k < 0: |k| after), or
+/// transform_npos, asked for i = 0, 1, 2, ... in turn. Two pointers over the
+/// sorted times: O(n) over all of them, and no vector of partners.
 template <period Time>
-[[nodiscard]] std::vector<std::size_t> calendar_partners(std::span<const Time> times, std::int64_t k) {
-    const std::size_t n = times.size();
-    std::vector<std::size_t> partner(n, transform_npos);
-    if (k >= 0) {
-        std::size_t j = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            while (j < i && periods_between(times[j], times[i]) > k) ++j;
-            if (periods_between(times[j], times[i]) == k) partner[i] = j;
+class calendar_partners {
+public:
+    calendar_partners(std::span<const Time> times, std::int64_t k) noexcept : times_(times), k_(k) {}
+
+    /// The partner of times[i]; i is 0 at the first call and one more at each next.
+    [[nodiscard]] std::size_t operator()(std::size_t i) {
+        const std::size_t n = times_.size();
+        if (k_ >= 0) {
+            while (j_ < i && periods_between(times_[j_], times_[i]) > k_) ++j_;
+            return periods_between(times_[j_], times_[i]) == k_ ? j_ : transform_npos;
         }
-    } else {
-        std::size_t j = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (j < i) j = i;
-            while (j < n && periods_between(times[i], times[j]) < -k) ++j;
-            if (j < n && periods_between(times[i], times[j]) == -k) partner[i] = j;
-        }
+        const int128 ahead = -static_cast<int128>(k_);  // no overflow at k = INT64_MIN
+        if (j_ < i) j_ = i;
+        while (j_ < n && periods_between(times_[i], times_[j_]) < ahead) ++j_;
+        return j_ < n && periods_between(times_[i], times_[j_]) == ahead ? j_ : transform_npos;
     }
-    return partner;
-}
+
+private:
+    std::span<const Time> times_;
+    std::int64_t k_;
+    std::size_t j_ = 0;
+};
 
 /// Positional partners: i - k, or transform_npos off the ends.
 [[nodiscard]] inline std::size_t row_partner(std::size_t i, std::size_t n, std::int64_t k) noexcept {
-    const auto j = static_cast<std::int64_t>(i) - k;
-    return j >= 0 && j < static_cast<std::int64_t>(n) ? static_cast<std::size_t>(j) : transform_npos;
+    const int128 j = static_cast<int128>(i) - k;  // no overflow at k = INT64_MIN
+    return j >= 0 && j < static_cast<int128>(n) ? static_cast<std::size_t>(j) : transform_npos;
 }
 
 /// Why pct_change has no (finite) value at a point whose partner is j.
@@ -347,7 +352,11 @@ enum class change_kind { percent, difference };
 
 /// pct_change and diff on a series: the kernel when partners are positional
 /// (by_observation, or a gap-free calendar series), else point by point
-/// through the calendar partners; then the reasons of the NaN points.
+/// through the calendar partners. Each point without a value is listed with
+/// its reason: in the point-by-point loop as it is computed; after the
+/// kernel, the |k| rows without a partner, and the others only when the
+/// kernel saw a result that is not a value. The result's times are a copy of
+/// the input's, which are known to be in order (no second pass to check).
 template <period Time, arithmetic Value>
 [[nodiscard]] change_series<Time, result_type_for<Value>> series_change(const time_series<Time, Value>& s,
                                                                         std::int64_t k, bool calendar,
@@ -357,50 +366,57 @@ template <period Time, arithmetic Value>
     const auto times = s.times();
     const auto values = s.values();
     const std::size_t n = s.size();
-    std::vector<R> out(n);
-    const bool positional = !calendar || transform_gap_free(times);
-    std::vector<std::size_t> partner;
-    if (positional) {
-        if (kind == change_kind::percent) {
-            pct_change_kernel<R>(values.data(), out.data(), n, k, options.policy, options.pandas_compatible);
-        } else {
-            diff_kernel<R>(values.data(), out.data(), n, k);
+    std::vector<R> out = make_result<R>(n);
+    const base_policy policy = options.pandas_compatible ? base_policy::signed_value : options.policy;
+    // Why the point i, whose base is at j, has no value; nothing when it has one.
+    const auto why = [&](std::size_t i, std::size_t j) -> std::optional<no_value_reason> {
+        // A finite result over a finite base is a value; only pandas mode can
+        // put a finite number (a / inf - 1) over an infinite base.
+        if (transform_finite(out[i]) && (!options.pandas_compatible || !std::floating_point<Value> ||
+                                         transform_finite(static_cast<R>(values[j])))) {
+            return std::nullopt;
         }
+        const auto reason = kind == change_kind::percent ? pct_change_reason(values[i], values[j], policy)
+                                                          : diff_reason(values[i], values[j]);
+        return reason.value_or(no_value_reason::infinite);
+    };
+    std::vector<no_value<Time>> undefined;
+    if (!calendar || transform_gap_free(times)) {
+        const bool look = kind == change_kind::percent
+                              ? pct_change_kernel<R>(values.data(), out.data(), n, k, options.policy,
+                                                     options.pandas_compatible)
+                              : diff_kernel<R>(values.data(), out.data(), n, k);
+        // Rows [first, first + m) have their partner |k| rows away.
+        const std::size_t m = transform_partnered(n, k);
+        const std::size_t first = k >= 0 ? n - m : 0;
+        for (std::size_t i = 0; i < first; ++i) undefined.push_back({times[i], no_value_reason::missing_base});
+        if (look) {
+            const std::size_t lag = n - m;  // |k| when there is any partnered row
+            for (std::size_t i = first; i < first + m; ++i) {
+                if (const auto r = why(i, k >= 0 ? i - lag : i + lag)) undefined.push_back({times[i], *r});
+            }
+        }
+        for (std::size_t i = first + m; i < n; ++i) undefined.push_back({times[i], no_value_reason::missing_base});
     } else {
-        partner = calendar_partners(times, k);
+        calendar_partners<Time> partner_of(times, k);
         for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t j = partner[i];
+            const std::size_t j = partner_of(i);
             if (j == transform_npos) {
                 out[i] = transform_nan<R>;
-            } else if (kind == change_kind::difference) {
+                undefined.push_back({times[i], no_value_reason::missing_base});
+                continue;
+            }
+            if (kind == change_kind::difference) {
                 out[i] = diff_point<R>(values[i], values[j]);
             } else if (options.pandas_compatible) {
                 out[i] = pct_change_point_pandas<R>(values[i], values[j]);
             } else {
                 out[i] = pct_change_point<R>(values[i], values[j], options.policy);
             }
+            if (const auto r = why(i, j)) undefined.push_back({times[i], *r});
         }
     }
-    std::vector<no_value<Time>> undefined;
-    const base_policy policy = options.pandas_compatible ? base_policy::signed_value : options.policy;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t j = positional ? row_partner(i, n, k) : partner[i];
-        // A finite result over a finite base is a value; only pandas mode can
-        // put a finite number (a / inf - 1) over an infinite base.
-        if (transform_finite(out[i]) && (j == transform_npos || !options.pandas_compatible ||
-                                         !std::floating_point<Value> || transform_finite(static_cast<R>(values[j])))) {
-            continue;
-        }
-        if (j == transform_npos) {
-            undefined.push_back({times[i], no_value_reason::missing_base});
-            continue;
-        }
-        const auto reason = kind == change_kind::percent ? pct_change_reason(values[i], values[j], policy)
-                                                          : diff_reason(values[i], values[j]);
-        undefined.push_back({times[i], reason.value_or(no_value_reason::infinite)});
-    }
-    std::vector<Time> out_times(times.begin(), times.end());
-    return change_series<Time, R>(time_series<Time, R>(sorted_unique, std::move(out_times), std::move(out)),
+    return change_series<Time, R>(time_series<Time, R>(known_sorted_unique, copy_result(times), std::move(out)),
                                   std::move(undefined), kind == change_kind::percent ? "percent change" : "difference",
                                   k, calendar);
 }
@@ -469,7 +485,8 @@ change_series<Time, result_type_for<Value>> pct_change(const time_series<Time, V
 template <std::floating_point T>
 void pct_change(std::span<const T> in, std::span<T> out, std::int64_t k, pct_change_options options) {
     if (in.size() != out.size()) detail::throw_size_mismatch("pct_change", in.size(), out.size());
-    detail::pct_change_kernel<T>(in.data(), out.data(), in.size(), k, options.policy, options.pandas_compatible);
+    detail::pct_change_kernel<T, T, false>(in.data(), out.data(), in.size(), k, options.policy,
+                                           options.pandas_compatible);
 }
 
 template <std::ranges::contiguous_range Range>
@@ -478,9 +495,10 @@ std::vector<result_type_for<std::ranges::range_value_t<Range>>> pct_change(const
                                                                            pct_change_options options) {
     using R = result_type_for<std::ranges::range_value_t<Range>>;
     const std::size_t n = std::ranges::size(values);
-    std::vector<R> out(n);
-    detail::pct_change_kernel<R>(std::ranges::data(values), out.data(), n, k, options.policy,
-                                 options.pandas_compatible);
+    std::vector<R> out = detail::make_result<R>(n);
+    using V = std::ranges::range_value_t<Range>;
+    detail::pct_change_kernel<R, V, false>(std::ranges::data(values), out.data(), n, k, options.policy,
+                                           options.pandas_compatible);
     return out;
 }
 
@@ -505,18 +523,16 @@ template <std::ranges::contiguous_range Range>
 std::vector<result_type_for<std::ranges::range_value_t<Range>>> diff(const Range& values, std::int64_t k) {
     using R = result_type_for<std::ranges::range_value_t<Range>>;
     const std::size_t n = std::ranges::size(values);
-    std::vector<R> out(n);
-    detail::diff_kernel<R>(std::ranges::data(values), out.data(), n, k);
+    std::vector<R> out = detail::make_result<R>(n);
+    detail::diff_kernel<R, std::ranges::range_value_t<Range>, false>(std::ranges::data(values), out.data(), n, k);
     return out;
 }
 
 template <period Time, arithmetic Value>
 time_series<Time, Value> shift(const time_series<Time, Value>& s, std::int64_t n) {
-    std::vector<Time> times;
-    times.reserve(s.size());
+    std::vector<Time> times = detail::reserve_result<Time>(s.size());
     for (const Time& t : s.times()) times.push_back(advance(t, n));
-    const auto values = s.values();
-    return time_series<Time, Value>(sorted_unique, std::move(times), std::vector<Value>(values.begin(), values.end()));
+    return time_series<Time, Value>(sorted_unique, std::move(times), detail::copy_result(s.values()));
 }
 
 template <period Time, arithmetic Value>
@@ -525,13 +541,12 @@ time_series<Time, result_type_for<Value>> shift(const time_series<Time, Value>& 
     using R = result_type_for<Value>;
     const std::size_t size = s.size();
     const auto values = s.values();
-    std::vector<R> out(size, detail::transform_nan<R>);
+    std::vector<R> out = detail::make_result<R>(size, detail::transform_nan<R>);
     for (std::size_t i = 0; i < size; ++i) {
         const std::size_t j = detail::row_partner(i, size, n);
         if (j != detail::transform_npos) out[i] = static_cast<R>(values[j]);
     }
-    const auto times = s.times();
-    return time_series<Time, R>(sorted_unique, std::vector<Time>(times.begin(), times.end()), std::move(out));
+    return time_series<Time, R>(detail::known_sorted_unique, detail::copy_result(s.times()), std::move(out));
 }
 
 template <period Time, arithmetic Value>
@@ -545,10 +560,9 @@ time_series<Time, result_type_for<Value>> rebase(const time_series<Time, Value>&
                                " is not a positive number.");
     }
     const auto values = s.values();
-    std::vector<R> out(values.size());
+    std::vector<R> out = detail::make_result<R>(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) out[i] = static_cast<R>(values[i]) / b0 * base;
-    const auto times = s.times();
-    return time_series<Time, R>(sorted_unique, std::vector<Time>(times.begin(), times.end()), std::move(out));
+    return time_series<Time, R>(detail::known_sorted_unique, detail::copy_result(s.times()), std::move(out));
 }
 
 namespace detail {
@@ -559,7 +573,7 @@ template <period Time, arithmetic Value, bool product>
     const auto times = s.times();
     const char* what = product ? "cumulative product" : "cumulative sum";
     if constexpr (std::integral<Value>) {
-        std::vector<std::int64_t> out(values.size());
+        std::vector<std::int64_t> out = make_result<std::int64_t>(values.size());
         int128 total = product ? 1 : 0;
         for (std::size_t i = 0; i < values.size(); ++i) {
             const int128 v = static_cast<int128>(values[i]);
@@ -578,10 +592,9 @@ template <period Time, arithmetic Value, bool product>
             }
             out[i] = static_cast<std::int64_t>(total);
         }
-        return time_series<Time, std::int64_t>(sorted_unique, std::vector<Time>(times.begin(), times.end()),
-                                               std::move(out));
+        return time_series<Time, std::int64_t>(known_sorted_unique, copy_result(times), std::move(out));
     } else {
-        std::vector<Value> out(values.size());
+        std::vector<Value> out = make_result<Value>(values.size());
         Value total = product ? Value(1) : Value(0);
         Value compensation = 0;
         bool seen_infinite = false;
@@ -612,7 +625,7 @@ template <period Time, arithmetic Value, bool product>
                                      floating_name<Value>() + ".");
             }
         }
-        return time_series<Time, Value>(sorted_unique, std::vector<Time>(times.begin(), times.end()), std::move(out));
+        return time_series<Time, Value>(known_sorted_unique, copy_result(times), std::move(out));
     }
 }
 
