@@ -17,8 +17,9 @@ peak resident set size. numpy and pandas run in one child process whose
 environment lacks OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE.
 
 The "copy" rows are the memory-bound limit, timed in the driver: n doubles
-read and written to a new buffer ("copy") or to a buffer written before
-("copy_warm"). A kernel that returns a new vector is measured against the
+read and written to a new buffer allocated as tally's results are, huge
+pages advised as numpy does for its arrays ("copy"), or to a buffer written
+before ("copy_warm"). A kernel that returns a new vector is measured against the
 first, one that writes into the caller's buffer against the second.
 
 The tally columns: "tally" is the driver as built (the build type's flags);
