@@ -51,9 +51,15 @@ BENCHMARK(rolling_std)->Apply(streaming_sizes);
 BENCHMARK(rolling_min)->Apply(streaming_sizes);
 BENCHMARK(rolling_max)->Apply(streaming_sizes);
 
-// Order statistics: windows of 1,001 values over 10^4 and 10^6 values.
-BENCHMARK(rolling_median)->Args({small_n, 1001})->Args({1'000'000, 1001})->Unit(benchmark::kMillisecond);
-BENCHMARK(rolling_quantile_0_9)->Args({small_n, 1001})->Args({1'000'000, 1001})->Unit(benchmark::kMillisecond);
+// Order statistics: windows of 1,001 values over 10^4 and 10^6 values; over
+// 10^6 values also a window of 11 (the sorted vector of small windows) and
+// one of 100,001 (the cost of a step grows as log w, not as w).
+void order_sizes(benchmark::internal::Benchmark* b) {
+    b->Args({small_n, 1001})->Args({1'000'000, 11})->Args({1'000'000, 1001})->Args({1'000'000, 100'001});
+    b->Unit(benchmark::kMillisecond);
+}
+BENCHMARK(rolling_median)->Apply(order_sizes);
+BENCHMARK(rolling_quantile_0_9)->Apply(order_sizes);
 
 void expanding_mean(benchmark::State& state) {
     const auto& values = tally_bench::positive_values(static_cast<std::size_t>(state.range(0)));
@@ -73,6 +79,20 @@ void rolling_mean_of_series(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(rolling_mean_of_series)->Arg(small_n)->Arg(large_n)->Unit(benchmark::kMillisecond);
+
+// A time-span window (variable starts): the median of the last 1,001 periods
+// of a series missing every tenth time, so windows hold about 900 values.
+void rolling_median_of_span(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    std::vector<int> times(n);
+    for (std::size_t i = 0; i < n; ++i) times[i] = static_cast<int>(i + i / 9);
+    const tally::time_series<int, double> s(tally::sorted_unique, std::move(times), tally_bench::positive_values(n));
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(tally::rolling(s, tally::periods{1001}).median().values().data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(rolling_median_of_span)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

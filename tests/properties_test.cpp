@@ -5,6 +5,7 @@
 #include <tally/change.hpp>
 #include <tally/claims.hpp>
 #include <tally/percent.hpp>
+#include <tally/rolling.hpp>
 #include <tally/time_series.hpp>
 
 #include <doctest/doctest.h>
@@ -12,10 +13,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <random>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -342,4 +345,184 @@ TEST_CASE("claims: a percent-change claim on integers holds exactly when the exa
     CHECK(holds > 1000);
     CHECK(fails > 500);
     CHECK(boundaries > 500);
+}
+
+// ---------------------------------------------------------------------------
+// rolling: median and quantiles against a sort of each window
+// ---------------------------------------------------------------------------
+
+namespace {
+
+/// A value for order statistics: often a repeat, +0 or -0, NaN, +-inf or an
+/// extreme of T (whose mean with another overflows); for long double one a
+/// double cannot hold; for 64-bit integers ones that round to the same double.
+template <class T>
+T order_draw(std::mt19937_64& g) {
+    using limits = std::numeric_limits<T>;
+    const auto pick = g() % 16;
+    if constexpr (std::is_floating_point_v<T>) {
+        if (pick == 0) return limits::quiet_NaN();
+        if (pick == 1) return g() % 2 == 0 ? limits::infinity() : -limits::infinity();
+        if (pick <= 3) return g() % 2 == 0 ? T(0) : -T(0);
+        if (pick == 4) return g() % 2 == 0 ? limits::max() : limits::lowest();
+        if (pick == 5) return T(1) + limits::epsilon() * static_cast<T>(g() % 4);
+        if (pick <= 10) return static_cast<T>(static_cast<int>(g() % 7) - 3);
+        return static_cast<T>(static_cast<double>(static_cast<std::int64_t>(g() % 2'000'001) - 1'000'000) / 1024.0);
+    } else {
+        if (pick == 0) return g() % 2 == 0 ? limits::max() : limits::min();
+        if (pick <= 2) return static_cast<T>(limits::max() - static_cast<T>(g() % 4));
+        if (pick <= 9) return static_cast<T>(g() % 7);
+        return static_cast<T>(g());
+    }
+}
+
+/// The median and type-7 quantiles of a window's valid values, from a
+/// stable sort of them in the type the kernel computes in (double, or long
+/// double for long double values): equal values keep their order in the
+/// series, which is what decides the sign of a zero result.
+template <class A>
+struct sorted_window {
+    std::vector<A> sorted;
+
+    [[nodiscard]] A median() const {
+        const std::size_t m = sorted.size();
+        if (m % 2 == 1) return sorted[m / 2];
+        const A a = sorted[m / 2 - 1];
+        const A b = sorted[m / 2];
+        const A mid = (a + b) / 2;
+        // Two finite values whose sum overflows: halve each first.
+        if (std::isinf(mid) && std::isfinite(a) && std::isfinite(b)) return a / 2 + b / 2;
+        return mid;
+    }
+    /// Hyndman & Fan type 7: h = q (m - 1); the value at floor(h), plus the
+    /// fraction of h of the step to the next value.
+    [[nodiscard]] A quantile(double q) const {
+        const std::size_t m = sorted.size();
+        const double h = q * static_cast<double>(m - 1);
+        const double below = std::floor(h);
+        const auto j = static_cast<std::size_t>(below);
+        if (h == below || j + 1 >= m) return sorted[j];
+        return sorted[j] + (sorted[j + 1] - sorted[j]) * static_cast<A>(h - below);
+    }
+};
+
+/// The same bits: both NaN, or equal with the same sign (+0 is not -0).
+template <class R>
+bool same_bits(R got, R want) {
+    if (std::isnan(got) || std::isnan(want)) return std::isnan(got) && std::isnan(want);
+    return got == want && std::signbit(got) == std::signbit(want);
+}
+
+constexpr double order_quantiles[] = {0.0, 0.25, 0.3, 0.9, 1.0};
+
+/// Checks median() and quantile(q) of windows(need), for each need, against
+/// a sort of the valid values of rows [begin, end) = rows(i) for each i:
+/// NaN where fewer than need values are valid.
+template <class T, class Windows, class Rows>
+void check_order_statistics(const std::vector<T>& values, std::initializer_list<std::size_t> needs, Windows windows,
+                            Rows rows) {
+    using R = std::conditional_t<std::is_floating_point_v<T>, T, double>;
+    using A = std::conditional_t<std::is_same_v<T, long double>, long double, double>;
+    constexpr R nan = std::numeric_limits<R>::quiet_NaN();
+    auto as_vector = [](const auto& result) {
+        if constexpr (requires { result.values(); }) {
+            return std::vector<R>(result.values().begin(), result.values().end());
+        } else {
+            return std::vector<R>(result.begin(), result.end());
+        }
+    };
+    struct results {
+        std::size_t need;
+        std::vector<R> median;
+        std::vector<std::vector<R>> quantiles;
+        std::size_t wrong = 0;
+        std::size_t first_wrong = 0;
+    };
+    std::vector<results> all;
+    for (const std::size_t need : needs) {
+        const auto w = windows(need);
+        results r{need, as_vector(w.median()), {}};
+        for (const double q : order_quantiles) r.quantiles.push_back(as_vector(w.quantile(q)));
+        REQUIRE(r.median.size() == values.size());
+        all.push_back(std::move(r));
+    }
+    sorted_window<A> window;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto [begin, end] = rows(i);
+        window.sorted.clear();
+        for (std::size_t j = begin; j < end; ++j) {
+            if (!std::isnan(static_cast<long double>(values[j]))) window.sorted.push_back(static_cast<A>(values[j]));
+        }
+        std::stable_sort(window.sorted.data(), window.sorted.data() + window.sorted.size());
+        const bool some = !window.sorted.empty();
+        const R median = some ? static_cast<R>(window.median()) : nan;
+        std::vector<R> quantiles;
+        for (const double q : order_quantiles) quantiles.push_back(some ? static_cast<R>(window.quantile(q)) : nan);
+        for (auto& r : all) {
+            const bool none = window.sorted.size() < r.need;
+            bool ok = same_bits(r.median[i], none ? nan : median);
+            for (std::size_t k = 0; k < quantiles.size(); ++k) {
+                ok = ok && same_bits(r.quantiles[k][i], none ? nan : quantiles[k]);
+            }
+            if (!ok && r.wrong++ == 0) r.first_wrong = i;
+        }
+    }
+    for (const auto& r : all) {
+        INFO("min_periods ", r.need, ", first wrong window: ", r.first_wrong);
+        CHECK(r.wrong == 0);
+    }
+}
+
+} // namespace
+
+TEST_CASE_TEMPLATE("rolling: median and quantiles equal a sort of each window's valid values, bit for bit", T, int,
+                   std::int64_t, float, double, long double) {
+    std::mt19937_64 g(1001);
+    for (const std::size_t n : std::initializer_list<std::size_t>{0, 1, 2, 5, 40, 1100, 5000}) {
+        std::vector<T> values(n);
+        for (auto& v : values) v = order_draw<T>(g);
+
+        // Windows of w rows, ending at each row or centred on it (pandas'
+        // convention: rows i - w + 1 + (w - 1) / 2 .. i + (w - 1) / 2). A
+        // window longer than the series is, without center, an expanding one.
+        for (const std::size_t w : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{33},
+                                    std::size_t{1000}, n + 5}) {
+            // The reference sorts every window: long windows on the shorter series only.
+            if ((w >= 1000 && n > 1100) || (w == n + 5 && n > 40)) continue;
+            for (const bool center : {false, true}) {
+                INFO("n ", n, ", window ", w, ", center ", center);
+                const std::size_t ahead = center ? (w - 1) / 2 : 0;
+                check_order_statistics(
+                    values, {w, std::size_t{1}, (w + 1) / 2},
+                    [&](std::size_t need) {
+                        return tally::rolling(values, w, {.min_periods = need, .center = center});
+                    },
+                    [&](std::size_t i) {
+                        const std::size_t end = std::min(n, i + ahead + 1);
+                        const std::size_t begin = i + ahead + 1 > w ? i + ahead + 1 - w : 0;
+                        return std::pair{std::min(begin, end), end};
+                    });
+            }
+        }
+
+        // Windows of k periods of a series with gaps: the times in (t - k, t].
+        std::vector<int> times;
+        int t = 2000;
+        for (std::size_t i = 0; i < n; ++i) {
+            t += 1 + (g() % 4 == 0 ? static_cast<int>(g() % 30) : 0);
+            times.push_back(t);
+        }
+        const tally::time_series<int, T> series(tally::sorted_unique, times, values);
+        for (const std::int64_t k : {1, 3, 40, 200}) {
+            INFO("n ", n, ", ", k, " periods");
+            check_order_statistics(
+                values, {std::size_t{1}, std::size_t{3}},
+                [&](std::size_t need) { return tally::rolling(series, tally::periods{k}, {.min_periods = need}); },
+                [&](std::size_t i) {
+                    std::size_t begin = i;
+                    while (begin > 0 && times[begin - 1] > times[i] - k) --begin;
+                    return std::pair{begin, i + 1};
+                });
+        }
+    }
 }

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <span>
@@ -285,6 +286,58 @@ TEST_CASE("rolling: every reduction equals a naive recomputation of each window"
     }
 }
 
+TEST_CASE("rolling: median and quantile of long windows, each holding every residue mod 100") {
+    // v[i] = 37 i mod 100 runs through 0..99 in any 100 consecutive rows (37
+    // is prime to 100). 99 is made NaN and 98 +inf, so any 100 consecutive
+    // rows hold 0..97 and +inf: 99 valid values, sorted s[k] = k for k < 98.
+    // Windows longer than 32 values and 10^4 rows: the ranked kernel, over
+    // more than one chunk.
+    constexpr std::size_t n = 10'000;
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto r = static_cast<double>((37 * i) % 100);
+        v[i] = r == 99 ? nan_v : r == 98 ? inf : r;
+    }
+    // 100 rows: the median is s[49] = 49; q = 0.25: h = 0.25 * 98 = 24.5 ->
+    // 24.5; q = 0.99: h = 97.02, between s[97] = 97 and +inf -> +inf.
+    // 200 rows: each value twice, s[k] = floor(k / 2) for k < 196: the median
+    // is (s[98] + s[99]) / 2 = 49; q = 0.25: h = 0.25 * 197 = 49.25 -> s[49] +
+    // 0.25 (s[50] - s[49]) = 24.25.
+    // Compared exactly: each result is a value of the window or an
+    // interpolation that is exact in binary.
+    const auto check_full = [&](const std::vector<double>& got, std::size_t from, std::size_t to, double want) {
+        std::size_t wrong = 0;
+        for (std::size_t i = from; i < to; ++i) wrong += got[i] == want ? 0U : 1U;
+        CHECK(wrong == 0);
+    };
+    // min_periods: the 99 (198) valid values of a whole window of 100 (200) rows.
+    const auto r100 = tally::rolling(v, 100, {.min_periods = 99});
+    check_full(r100.median(), 99, n, 49.0);
+    check_full(r100.quantile(0.25), 99, n, 24.5);
+    check_full(r100.quantile(0.99), 99, n, inf);
+    check_full(r100.quantile(0.0), 99, n, 0.0);
+    // Rows 0..98 lack residue 63 (row 99) and hold NaN: 98 valid values.
+    CHECK(std::isnan(r100.median()[98]));
+    const auto r200 = tally::rolling(v, 200, {.min_periods = 198});
+    check_full(r200.median(), 199, n, 49.0);
+    check_full(r200.quantile(0.25), 199, n, 24.25);
+    // Centred: the window of row i is rows i - 50 .. i + 49, whole for 50 <= i
+    // < n - 49; that of row n - 49, rows n - 99 .. n - 1, lacks residue 0 (row
+    // n - 100) and holds NaN: 98 valid values.
+    const auto centred = tally::rolling(v, 100, {.min_periods = 99, .center = true}).median();
+    check_full(centred, 50, n - 49, 49.0);
+    CHECK(std::isnan(centred[n - 49]));
+    // The same windows by time: 200 periods of a series at every other year
+    // are its last 100 rows.
+    std::vector<int> times(n);
+    for (std::size_t i = 0; i < n; ++i) times[i] = 2 * static_cast<int>(i);
+    const time_series<int, double> spaced(times, v);
+    const auto by_time = tally::rolling(spaced, tally::periods{200}, {.min_periods = 99}).median();
+    check_full(std::vector<double>(by_time.values().begin(), by_time.values().end()), 99, n, 49.0);
+    CHECK(std::isnan(by_time.values()[97]));  // 98 rows, 98 valid values at most: below min_periods
+}
+
 TEST_CASE("rolling: 12 months of a quarterly series are its last 4 quarters, labelled at the end") {
     using tally::year_quarter;
     const time_series<year_quarter, int> q{{year_quarter{2018, 2}, 10}, {year_quarter{2018, 3}, 20},
@@ -333,3 +386,116 @@ TEST_CASE("rolling: months on a monthly series and days on a daily one") {
 static_assert(!can_roll<time_series<std::chrono::year_month, int>, std::chrono::days>,
               "a monthly series has no calendar of days");
 static_assert(can_roll<time_series<tally::year_quarter, int>, std::chrono::months>);
+
+// ---------------------------------------------------------------------------
+// Where the series starts
+// ---------------------------------------------------------------------------
+namespace {
+/// Values whose sums round differently in different orders: a wide spread
+/// of magnitudes around an offset, with NaN gaps.
+std::vector<double> awkward_values(std::size_t n, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::uniform_int_distribution<int> scale(-6, 9);
+    std::vector<double> v(n);
+    for (auto& x : v) {
+        x = (rng() % 17 == 0) ? nan_v : 1e6 + normal(rng) * std::pow(10.0, scale(rng));
+    }
+    return v;
+}
+
+/// Identical bit patterns (NaN equals NaN).
+bool bitwise_equal(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+/// For every way of dropping the first k observations, each reduction of a
+/// window that holds the same observations is the same, bit for bit.
+/// `window` returns the rolling windows of a series; `complete(i)` says
+/// whether the window ending at row i of the full series lies wholly inside
+/// the shorter one (starts at row k or later).
+template <class Time, class Roll, class Starts>
+void check_start_invariance(const time_series<Time, double>& full, Roll roll, Starts first_row, std::size_t max_drop) {
+    const auto reductions = [](const auto& r) {
+        const auto copy = [](const auto& series) {
+            return std::vector<double>(series.values().begin(), series.values().end());
+        };
+        return std::array{copy(r.sum()), copy(r.mean()), copy(r.var()), copy(r.std())};
+    };
+    const auto whole = reductions(roll(full));
+    const auto times = full.times();
+    const auto values = full.values();
+    std::size_t compared = 0;
+    for (std::size_t k = 1; k <= max_drop && k < times.size(); ++k) {
+        const time_series<Time, double> later(std::vector<Time>(times.begin() + static_cast<std::ptrdiff_t>(k), times.end()),
+                                              std::vector<double>(values.begin() + static_cast<std::ptrdiff_t>(k), values.end()));
+        const auto part = reductions(roll(later));
+        for (std::size_t i = k; i < times.size(); ++i) {
+            if (first_row(i) < k) continue;  // the window reaches back before row k
+            for (std::size_t r = 0; r < whole.size(); ++r) {
+                CHECK_MESSAGE(bitwise_equal(whole[r][i], part[r][i - k]), "reduction ", r, ", drop ", k, ", row ", i);
+                ++compared;
+            }
+        }
+    }
+    CHECK(compared > 100);
+}
+} // namespace
+
+TEST_CASE("rolling: a window's result does not depend on where the series starts, to the last bit") {
+    using namespace std::chrono;
+    SUBCASE("count windows over a yearly series without gaps") {
+        const auto v = awkward_values(400, 3);
+        const auto s = years_from(1700, v);
+        for (const std::size_t w : {2U, 5U, 12U, 31U}) {
+            check_start_invariance(s, [w](const auto& x) { return tally::rolling(x, w, {.min_periods = 1}); },
+                                   [w](std::size_t i) { return i + 1 >= w ? i + 1 - w : 0; }, 2 * w + 1);
+        }
+    }
+    SUBCASE("12-month windows over months with gaps") {
+        const auto v = awkward_values(500, 5);
+        std::vector<year_month> times;
+        year_month t = 1990y / March;
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            times.push_back(t);
+            t += months{i % 7 == 3 ? 2 : 1};  // a missing month now and then
+        }
+        const time_series<year_month, double> s(times, v);
+        const auto starts_of = [&](std::size_t i) {
+            std::size_t lo = 0;
+            while (tally::periods_between(times[lo], times[i]) >= 12) ++lo;
+            return lo;
+        };
+        check_start_invariance(s, [](const auto& x) { return tally::rolling(x, months{12}); }, starts_of, 30);
+        check_start_invariance(s, [](const auto& x) { return tally::rolling(x, tally::periods{5}); },
+                               [&](std::size_t i) {
+                                   std::size_t lo = 0;
+                                   while (tally::periods_between(times[lo], times[i]) >= 5) ++lo;
+                                   return lo;
+                               },
+                               15);
+    }
+    SUBCASE("365-day and 3-month windows over days with gaps") {
+        const auto v = awkward_values(1500, 7);
+        std::vector<year_month_day> times;
+        sys_days t = sys_days{2015y / December / 20d};
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            times.emplace_back(t);
+            t += days{i % 5 == 0 ? 3 : 1};
+        }
+        const time_series<year_month_day, double> s(times, v);
+        const auto first_after = [&](std::size_t i, auto span) {
+            std::size_t lo = 0;
+            if constexpr (std::same_as<decltype(span), days>) {
+                while (!(sys_days{times[i]} - span < sys_days{times[lo]})) ++lo;
+            } else {
+                while (!(times[i] - span < times[lo])) ++lo;
+            }
+            return lo;
+        };
+        check_start_invariance(s, [](const auto& x) { return tally::rolling(x, days{365}); },
+                               [&](std::size_t i) { return first_after(i, days{365}); }, 12);
+        check_start_invariance(s, [](const auto& x) { return tally::rolling(x, months{3}); },
+                               [&](std::size_t i) { return first_after(i, months{3}); }, 12);
+    }
+}

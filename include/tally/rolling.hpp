@@ -48,9 +48,18 @@
 // window's length throws; q outside [0, 1] throws naming q; center on a span
 // window throws; an empty series gives an empty result.
 //
+// Where the series starts does not matter: sum, mean, var and std split each
+// window at a point fixed by the calendar (blocks of the window's length,
+// counted from a fixed time: year 0 for integral years, January 2000, 2000
+// Q1, 2000-01-01, fiscal 2000, the chrono epoch for day spans), so the same
+// observations in a window give the same result, bit for bit, whatever
+// comes before them. Exact for span windows and for count windows over a
+// series without gaps; over ranges and user time types the blocks start at
+// the first value.
+//
 // Cost: O(n) for count, sum, mean, var, std, min and max (the two-stack
-// sliding aggregate, see detail/rolling_kernels.hpp), O(n log w) comparisons
-// plus an O(w) contiguous move per step for median and quantile.
+// sliding aggregate, see detail/rolling_kernels.hpp), O(n log w) for median
+// and quantile (ranks and a Fenwick tree over them, same file).
 
 #include <algorithm>
 #include <chrono>
@@ -69,6 +78,7 @@
 #include <vector>
 
 #include "change.hpp"
+#include "detail/buffer.hpp"
 #include "detail/rolling_kernels.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
@@ -101,9 +111,16 @@ struct window_spec {
     std::vector<std::size_t> starts;
     std::size_t capacity = 0;
     std::size_t min_periods = 1;
+    // Where windows are split (window_bounds): count windows on the
+    // positions p with (p + phase) % width == 0 when `fixed_grid`; span
+    // windows on `grid` when it is not empty.
+    bool fixed_grid = false;
+    std::size_t phase = 0;
+    std::vector<std::size_t> grid;
 
     [[nodiscard]] window_bounds bounds(std::size_t n) const noexcept {
-        return window_bounds{n, width, offset, variable ? starts.data() : nullptr, capacity};
+        return window_bounds{n,          width, offset, variable ? starts.data() : nullptr, capacity,
+                             fixed_grid, phase, grid.empty() ? nullptr : grid.data(), grid.size()};
     }
 };
 
@@ -181,7 +198,7 @@ private:
     [[nodiscard]] series_type run(detail::reduction what, std::size_t ddof = 0, double q = 0) const {
         auto values = detail::rolling_reduce<Value>(series_.values(), spec_, what, ddof, q);
         const auto times = series_.times();
-        return series_type(sorted_unique, std::vector<Time>(times.begin(), times.end()), std::move(values));
+        return series_type(detail::known_sorted_unique, detail::copy_result(times), std::move(values));
     }
     time_series<Time, Value> series_;
     detail::window_spec spec_;
@@ -263,7 +280,80 @@ template <std::integral W>
         throw invalid_argument("min_periods " + integer_text(spec.min_periods) + " is larger than the window of " +
                                integer_text(width) + " observations.");
     }
+    spec.fixed_grid = true;  // at multiples of the width from the first value; a series moves it, below
     return spec;
+}
+
+template <class T>
+inline constexpr bool is_fiscal_year = false;
+template <unsigned StartMonth>
+inline constexpr bool is_fiscal_year<fiscal_year<StartMonth>> = true;
+
+/// A fixed time of each built-in calendar, from which the windows' grid is
+/// counted, so that it stays on the same observations wherever a series
+/// starts. None for a user time type: its grid starts at its first time.
+template <class Time>
+[[nodiscard]] constexpr std::optional<Time> calendar_origin() {
+    using namespace std::chrono;
+    if constexpr (std::integral<Time>) {
+        return Time{0};
+    } else if constexpr (std::same_as<Time, year>) {
+        return year{2000};
+    } else if constexpr (std::same_as<Time, year_month>) {
+        return year{2000} / January;
+    } else if constexpr (std::same_as<Time, year_month_day>) {
+        return year{2000} / January / day{1};
+    } else if constexpr (std::same_as<Time, year_quarter>) {
+        return year_quarter(2000, 1);
+    } else if constexpr (is_fiscal_year<Time>) {
+        return Time(2000);
+    } else {
+        return std::nullopt;
+    }
+}
+
+/// The periods from the calendar's origin to t, modulo m (0 <= result < m);
+/// 0 when the calendar has no origin or the distance does not fit.
+template <class Time>
+[[nodiscard]] std::size_t periods_from_origin_mod(const Time& t, std::size_t m) {
+    const std::optional<Time> origin = calendar_origin<Time>();
+    if (!origin || m == 0) return 0;
+    std::int64_t d = 0;
+    try {
+        d = periods_between(*origin, t);
+    } catch (const error&) {
+        return 0;  // a time too far from the origin: the grid starts at the first time
+    }
+    const auto mm = static_cast<std::int64_t>(std::min<std::size_t>(m, std::size_t{1} << 62));
+    const std::int64_t r = d % mm;
+    return static_cast<std::size_t>(r < 0 ? r + mm : r);
+}
+
+/// Count windows on a series: the grid at the positions whose periods from
+/// the calendar's origin are a multiple of the width, so that it stays on the
+/// same observations when the series starts earlier or later (exactly so for
+/// a series without gaps).
+template <class Time>
+void anchor_count_window(window_spec& spec, std::span<const Time> times) {
+    if (times.empty() || !spec.fixed_grid) return;
+    spec.phase = periods_from_origin_mod(times[0], spec.width);
+}
+
+/// Span windows: the grid at the first position of each block, the blocks
+/// being the runs of times with the same block(t) (block(t) never decreases
+/// along the series). With blocks one span long, a window of one span
+/// crosses at most one block boundary.
+template <class Time, class Block>
+void anchor_span_window(window_spec& spec, std::span<const Time> times, Block block) {
+    if (times.empty()) return;
+    spec.grid.reserve(times.size() / std::max<std::size_t>(spec.capacity, 1) + 2);
+    spec.grid.push_back(0);
+    auto previous = block(times[0]);
+    for (std::size_t i = 1; i < times.size(); ++i) {
+        const auto b = block(times[i]);
+        if (b != previous) spec.grid.push_back(i);
+        previous = b;
+    }
 }
 
 [[noreturn]] inline void throw_center_on_span(const std::string& span) {
@@ -278,6 +368,22 @@ template <std::integral W>
     spec.starts = std::move(starts);
     spec.min_periods = options.min_periods.value_or(1);
     return spec;
+}
+
+/// floor(a / b) for durations (b > 0), in the integer of their common type
+/// or, for floating representations, as a long double rounded down.
+template <class R1, class P1, class R2, class P2>
+[[nodiscard]] auto floor_quotient(std::chrono::duration<R1, P1> a, std::chrono::duration<R2, P2> b) {
+    using C = std::common_type_t<std::chrono::duration<R1, P1>, std::chrono::duration<R2, P2>>;
+    const auto num = C(a).count();
+    const auto den = C(b).count();
+    if constexpr (std::is_integral_v<decltype(num)>) {
+        auto q = num / den;
+        if (num % den != 0 && (num < 0) != (den < 0)) --q;
+        return static_cast<std::int64_t>(q);
+    } else {
+        return std::floor(static_cast<long double>(num) / static_cast<long double>(den));
+    }
 }
 
 template <class Rep, class Period>
@@ -308,7 +414,7 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
         throw invalid_argument("the quantile q = " + floating_text(q) + " is outside [0, 1].");
     }
     const std::size_t n = x.size();
-    std::vector<R> out(n);
+    std::vector<R> out = make_result<R>(n);
     const window_bounds bounds = spec.bounds(n);
     const std::size_t need = spec.min_periods;
     switch (what) {
@@ -349,12 +455,12 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
         });
         break;
     case reduction::median:
-        sliding_order<A>(x.data(), bounds, out.data(), [need](const std::vector<A>& sorted) {
+        sliding_order<A>(x.data(), bounds, out.data(), [need](const auto& sorted) {
             return sorted.size() >= need && !sorted.empty() ? static_cast<R>(sorted_median(sorted)) : nan;
         });
         break;
     case reduction::quantile:
-        sliding_order<A>(x.data(), bounds, out.data(), [need, q](const std::vector<A>& sorted) {
+        sliding_order<A>(x.data(), bounds, out.data(), [need, q](const auto& sorted) {
             return sorted.size() >= need && !sorted.empty() ? static_cast<R>(sorted_quantile(sorted, q)) : nan;
         });
         break;
@@ -366,7 +472,9 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
 
 template <period Time, arithmetic Value, std::integral W>
 rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, W window, window_options options) {
-    return rolling_series<Time, Value>(s, detail::count_window(s.size(), window, options));
+    detail::window_spec spec = detail::count_window(s.size(), window, options);
+    detail::anchor_count_window(spec, s.times());
+    return rolling_series<Time, Value>(s, std::move(spec));
 }
 
 template <period Time, arithmetic Value>
@@ -382,7 +490,16 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, periods s
         while (periods_between(times[lo], times[i]) >= span.count) ++lo;
         starts[i] = lo;
     }
-    return rolling_series<Time, Value>(s, detail::span_window(std::move(starts), options));
+    detail::window_spec spec = detail::span_window(std::move(starts), options);
+    if (!times.empty()) {
+        // Blocks of span.count periods counted from the calendar's origin.
+        const auto k = static_cast<std::size_t>(span.count);
+        const std::size_t first = detail::periods_from_origin_mod(times[0], k);
+        detail::anchor_span_window(spec, times, [&](const Time& t) {
+            return (first + static_cast<std::size_t>(periods_between(times[0], t))) / k;
+        });
+    }
+    return rolling_series<Time, Value>(s, std::move(spec));
 }
 
 template <period Time, arithmetic Value, class Rep, class Period>
@@ -420,7 +537,20 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, std::chro
             }
             starts[i] = lo;
         }
-        return rolling_series<Time, Value>(s, detail::span_window(std::move(starts), options));
+        detail::window_spec spec = detail::span_window(std::move(starts), options);
+        if constexpr (std::same_as<Time, std::chrono::year_month_day> && detail::whole_months_duration<D>) {
+            // Blocks of the span's months, counted from the calendar's month 0.
+            const std::chrono::months m = std::chrono::duration_cast<std::chrono::months>(span);
+            detail::anchor_span_window(spec, times, [m](const Time& t) {
+                return detail::floor_quotient(std::chrono::months{detail::month_index(t.year() / t.month())}, m);
+            });
+        } else if constexpr (requires(Time t) { std::chrono::sys_days{t}; }) {
+            // Blocks one span long, counted from the chrono epoch.
+            detail::anchor_span_window(spec, times, [span](const Time& t) {
+                return detail::floor_quotient(std::chrono::sys_days{t}.time_since_epoch(), span);
+            });
+        }
+        return rolling_series<Time, Value>(s, std::move(spec));
     }
 }
 

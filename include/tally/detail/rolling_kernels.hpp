@@ -14,7 +14,10 @@
 // aggregates computed once. Every value is added at most twice, so a pass is
 // O(n), and no value is ever removed by subtraction: a window's result is
 // computed from that window's values only, and rounding error does not
-// travel along the series (large values long gone cannot spoil it).
+// travel along the series (large values long gone cannot spoil it). Where
+// the caller gives a grid (sliding_on_grid), the front/back split of every
+// window is a grid point, so a window's result is a function of its own
+// values and the grid only.
 //
 // Aggregates: sums are Neumaier-compensated (ZAMM 54, 1974); moments are
 // Welford's updates (Technometrics 4, 1962) combined by the pairwise formula
@@ -22,17 +25,32 @@
 // first value), so values near 1e9 with small offsets keep full precision
 // and a constant window has a variance of exactly 0.
 //
-// median, quantile: the window's valid values kept sorted in a vector,
-// binary-search insert and erase: O(log w) comparisons and an O(w) memmove
-// per step (a contiguous move of at most w values, fast for the windows
-// of reports and benchmarks).
+// median, quantile: order statistics of the window's valid values, in the
+// order of a stable sort (by value, equal values by position, which decides
+// the sign of a zero result). Windows of up to 32 values keep them in a
+// sorted vector, a binary search and a move of at most w values per step.
+// Longer windows (W the largest) go in chunks of max(W, 2048) outputs. The
+// windows of a chunk cover at most chunk + W - 1 positions; their valid
+// values are ranked once (a radix sort for double, at most 8 passes; a
+// comparison sort for long double, O(log W) a value), and a window is the
+// set of its values' ranks: a bit per rank, with a Fenwick tree of the
+// count in each 64-bit word. A value arriving or leaving sets or clears its bit and
+// updates O(log(W / 64)) counts; the k-th smallest value is found by
+// descending the tree to its word and selecting the bit within it. So a
+// pass is O(n log W), with O(W) scratch (a rank, a value and a sort key
+// for each position of a chunk), and a window's result depends on its own
+// values only.
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace tally::detail {
@@ -60,6 +78,14 @@ struct window_bounds {
     std::size_t offset = 0;
     const std::size_t* starts = nullptr;  // variable windows when not null
     std::size_t capacity = 0;             // the largest window
+    // The grid that decides where each window is split (see `sliding`).
+    // Fixed windows: the positions p with (p + phase) % width == 0, when
+    // `fixed_grid`. Variable windows: grid[0..grid_size), increasing, from 0.
+    // Neither: no grid; the split follows the two-stack rule.
+    bool fixed_grid = false;
+    std::size_t phase = 0;
+    const std::size_t* grid = nullptr;
+    std::size_t grid_size = 0;
 
     [[nodiscard]] std::size_t lo(std::size_t i) const noexcept {
         if (starts) return starts[i];
@@ -173,11 +199,90 @@ struct extreme_aggregate {
     }
 };
 
+/// The largest grid point at or below a position, and whether a position
+/// is a grid point; positions asked for never decrease.
+class grid_cursor {
+public:
+    explicit grid_cursor(const window_bounds& b) noexcept : b_(b) {}
+    [[nodiscard]] std::size_t at_or_below(std::size_t p) noexcept {
+        if (b_.fixed_grid) {
+            const std::size_t w = b_.width;
+            const std::size_t r = (p + b_.phase) % w;  // p - r is a grid point when p >= r
+            return p >= r ? p - r : 0;
+        }
+        while (below_ + 1 < b_.grid_size && b_.grid[below_ + 1] <= p) ++below_;
+        return b_.grid[below_];
+    }
+    [[nodiscard]] bool contains(std::size_t p) noexcept {
+        if (p == 0) return true;
+        if (b_.fixed_grid) return (p + b_.phase) % b_.width == 0;
+        while (at_ < b_.grid_size && b_.grid[at_] < p) ++at_;
+        return at_ < b_.grid_size && b_.grid[at_] == p;
+    }
+
+private:
+    const window_bounds& b_;
+    std::size_t below_ = 0;
+    std::size_t at_ = 0;
+};
+
+/// out[i] = finish(aggregate of the window of i), for windows split on a
+/// grid. Each window [lo, hi) is split at s: the largest grid point in
+/// (lo, hi]; when there is none, lo itself if it is a grid point (a window
+/// that is the first part of a block; 0, the series' start, is one), else
+/// hi. The window's aggregate is that of x[s-1], x[s-2], ..., x[lo] added
+/// in that order, merged with that of x[s], ..., x[hi-1] added in order. So
+/// a window's result depends on its own values and on where the grid
+/// crosses it, nothing else; the caller anchors the grid on the series'
+/// calendar, so a series that starts earlier or later gives the same
+/// result, bit for bit, for a window holding the same observations. The
+/// grid is at most one window apart, so s changes at most once per block
+/// and each change costs one window: O(n) in all.
+template <class Agg, class T, class R, class Finish>
+void sliding_on_grid(const T* x, const window_bounds& bounds, R* out, Finish finish) {
+    const std::size_t n = bounds.n;
+    grid_cursor grid(bounds);
+    std::vector<Agg> suffix(std::min({bounds.capacity, n, std::size_t{4096}}));
+    Agg back{};
+    std::size_t hi = 0;
+    std::size_t split = 0;
+    std::size_t base = 0;  // suffix[j - base] aggregates [j, split)
+    bool started = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t lo = bounds.lo(i);
+        const std::size_t new_hi = bounds.hi(i);
+        const std::size_t g = grid.at_or_below(new_hi);
+        const std::size_t s = g > lo ? g : (grid.contains(lo) ? lo : new_hi);
+        if (!started || s != split) {
+            started = true;
+            split = s;
+            base = lo;
+            if (s - lo > suffix.size()) suffix.resize(s - lo);
+            Agg acc{};
+            for (std::size_t j = s; j-- > lo;) {
+                acc.add(x[j]);
+                suffix[j - base] = acc;
+            }
+            back = Agg{};
+            for (hi = s; hi < new_hi; ++hi) back.add(x[hi]);
+        } else {
+            for (; hi < new_hi; ++hi) back.add(x[hi]);
+        }
+        Agg window = lo < split ? suffix[lo - base] : Agg{};
+        window.merge(back);
+        out[i] = finish(window);
+    }
+}
+
 /// out[i] = finish(aggregate of the window of i). The two-stack scheme of
 /// the header comment; O(n) aggregate operations; scratch space for one
-/// window's aggregates.
+/// window's aggregates. With a grid, the split points are the grid's.
 template <class Agg, class T, class R, class Finish>
 void sliding(const T* x, const window_bounds& bounds, R* out, Finish finish) {
+    if (bounds.fixed_grid || bounds.grid != nullptr) {
+        sliding_on_grid<Agg>(x, bounds, out, finish);
+        return;
+    }
     const std::size_t n = bounds.n;
     std::vector<Agg> suffix(std::min({bounds.capacity, n, std::size_t{4096}}));
     Agg back{};
@@ -206,26 +311,45 @@ void sliding(const T* x, const window_bounds& bounds, R* out, Finish finish) {
     }
 }
 
-/// Replaces one value equal to `old` in sorted values by `value`, keeping
-/// them sorted: two binary searches and a move of the values in between.
+/// The order of a window's valid values for median and quantile: by value,
+/// equal values by position (what std::stable_sort gives). Both kernels
+/// below keep it, so they give the same results, bit for bit, +0 and -0
+/// included.
+template <class A>
+struct ranked_value {
+    A value;
+    std::size_t position;
+};
+
+struct ranked_before {
+    template <class A>
+    [[nodiscard]] constexpr bool operator()(const ranked_value<A>& a, const ranked_value<A>& b) const noexcept {
+        return a.value < b.value || (!(b.value < a.value) && a.position < b.position);
+    }
+};
+
+/// Replaces the first of the values equal to `old` in sorted values (the
+/// earliest of them, the one leaving a window) by `value`, placed after
+/// the values equal to it (the latest): two binary searches and a move of
+/// the values in between.
 template <class A>
 void sorted_replace(std::vector<A>& sorted, A old, A value) {
     const auto at = std::lower_bound(sorted.begin(), sorted.end(), old);
-    if (value > old) {
-        const auto to = std::upper_bound(at + 1, sorted.end(), value);
-        std::copy(at + 1, to, at);
-        *(to - 1) = value;
-    } else if (value < old) {
+    if (value < old) {
         const auto to = std::upper_bound(sorted.begin(), at, value);
         std::copy_backward(to, at, at + 1);
         *to = value;
+    } else {
+        const auto to = std::upper_bound(at + 1, sorted.end(), value);
+        std::copy(at + 1, to, at);
+        *(to - 1) = value;
     }
 }
 
-/// out[i] = pick(sorted valid values of the window of i, their count). A
-/// sorted vector with binary-search insert and erase.
+/// out[i] = pick(sorted valid values of the window of i). A sorted vector
+/// with binary-search insert and erase: O(w) per step, for small windows.
 template <class A, class T, class R, class Pick>
-void sliding_order(const T* x, const window_bounds& bounds, R* out, Pick pick) {
+void sliding_order_small(const T* x, const window_bounds& bounds, R* out, Pick pick) {
     const std::size_t n = bounds.n;
     std::vector<A> sorted;
     sorted.reserve(bounds.capacity);
@@ -253,10 +377,256 @@ void sliding_order(const T* x, const window_bounds& bounds, R* out, Pick pick) {
     }
 }
 
+/// Which of the ranks 0..size-1 are present: a bit a rank, and a Fenwick
+/// tree (Fenwick, Software Pract. Exper. 24 (1994) 327) of the number of
+/// bits set in each 64-bit word. Adding or removing a rank and finding the
+/// k-th present one take O(log(size / 64)) steps, plus a select within one
+/// word for the latter; the tree is small (size / 64 counts), so it stays
+/// in cache.
+template <class Index>
+class rank_set {
+public:
+    /// Starts with the ranks present[r] != 0, in O(size).
+    void assign(const std::vector<unsigned char>& present) {
+        const std::size_t words = (present.size() + 63) / 64;
+        // The tree's size is a power of 2, so the descent needs no bound check.
+        top_ = std::bit_ceil(std::max(words, std::size_t{1}));
+        words_.assign(top_, 0);
+        tree_.assign(top_ + 1, Index{0});
+        for (std::size_t r = 0; r < present.size(); ++r) {
+            words_[r / 64] |= std::uint64_t{present[r] != 0} << (r % 64);
+        }
+        for (std::size_t j = 1; j <= top_; ++j) {
+            tree_[j] += static_cast<Index>(std::popcount(words_[j - 1]));
+            const std::size_t up = j + lowest_bit(j);
+            if (up <= top_) tree_[up] += tree_[j];
+        }
+    }
+    void insert(std::size_t rank) noexcept {
+        words_[rank / 64] |= std::uint64_t{1} << (rank % 64);
+        for (std::size_t j = rank / 64 + 1; j <= top_; j += lowest_bit(j)) ++tree_[j];
+    }
+    void erase(std::size_t rank) noexcept {
+        words_[rank / 64] &= ~(std::uint64_t{1} << (rank % 64));
+        for (std::size_t j = rank / 64 + 1; j <= top_; j += lowest_bit(j)) --tree_[j];
+    }
+    /// The k-th (from 0) present rank; k must be below the number present.
+    /// Binary descent to the word that holds it (the longest prefix of
+    /// words with at most k ranks), then the k-th set bit of what remains.
+    [[nodiscard]] std::size_t kth(std::size_t k) const noexcept {
+        std::size_t at = 0;
+        for (std::size_t step = top_ / 2; step != 0; step >>= 1) {
+            const std::size_t below = tree_[at + step];
+            const bool right = below <= k;
+            at += right ? step : 0;
+            k -= right ? below : 0;
+        }
+        return at * 64 + select_bit(words_[at], k);
+    }
+
+private:
+    [[nodiscard]] static constexpr std::size_t lowest_bit(std::size_t j) noexcept { return j & (~j + 1); }
+    /// The place of the k-th (from 0) set bit of x, which has more than k:
+    /// the byte that holds it from the running byte counts (the broadword
+    /// select of Vigna, "Broadword implementation of rank/select queries",
+    /// WEA 2008), then the bit within the byte.
+    [[nodiscard]] static constexpr std::size_t select_bit(std::uint64_t x, std::size_t k) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101;
+        constexpr std::uint64_t highs = 0x8080808080808080;
+        std::uint64_t c = x - ((x >> 1) & 0x5555555555555555);
+        c = (c & 0x3333333333333333) + ((c >> 2) & 0x3333333333333333);
+        c = (c + (c >> 4)) & 0x0f0f0f0f0f0f0f0f;
+        const std::uint64_t running = c * ones;  // byte b: the bits set in bytes 0..b
+        // High bit of byte b set where running[b] <= k (k < 64 < 128: no borrows).
+        const std::uint64_t at_most = ((k * ones) | highs) - running;
+        const auto shift = static_cast<std::size_t>(std::countr_zero(~at_most & highs)) - 7;
+        k -= static_cast<std::size_t>(((running << 8) >> shift) & 0xff);
+        std::uint64_t byte = (x >> shift) & 0xff;
+        for (; k != 0; --k) byte &= byte - 1;
+        return shift + static_cast<std::size_t>(std::countr_zero(byte));
+    }
+    std::vector<std::uint64_t> words_;
+    std::vector<Index> tree_;  // tree_[j]: the bits set in words [j - lowest_bit(j), j)
+    std::size_t top_ = 1;
+};
+
+/// Ranks the valid values of x[first, last) in the order of the header
+/// comment (by value, ties by position): calls each(rank, position) for
+/// rank 0, 1, ... An IEEE double is ranked by a stable least-significant-
+/// digit radix sort of an order-preserving unsigned key (Knuth, TAOCP vol.
+/// 3, 5.2.5; the key flips the bits of negative values and sets the sign
+/// bit of the others, and -0 takes the key of +0), 8 bits a pass, passes
+/// in which every key has the same digit skipped: O(m) for m values.
+/// Other value types are sorted by comparison.
+template <class A>
+class value_ranker {
+public:
+    /// Makes room for ranking up to m values.
+    void reserve(std::size_t m) {
+        if constexpr (radix) {
+            keyed_.reserve(m);
+            buffer_.reserve(m);
+        } else {
+            values_.reserve(m);
+        }
+    }
+    template <class T, class Each>
+    void rank(const T* x, std::size_t first, std::size_t last, Each each) {
+        if constexpr (radix) {
+            keyed_.clear();
+            for (std::size_t p = first; p < last; ++p) {
+                if (!rolling_is_nan(x[p])) keyed_.push_back({key(static_cast<A>(x[p])), p});
+            }
+            radix_sort();
+            for (std::size_t r = 0; r < keyed_.size(); ++r) each(r, keyed_[r].position);
+        } else {
+            values_.clear();
+            for (std::size_t p = first; p < last; ++p) {
+                if (!rolling_is_nan(x[p])) values_.push_back({static_cast<A>(x[p]), p});
+            }
+            std::sort(values_.begin(), values_.end(), ranked_before{});
+            for (std::size_t r = 0; r < values_.size(); ++r) each(r, values_[r].position);
+        }
+    }
+
+private:
+    static constexpr bool radix = std::same_as<A, double> && std::numeric_limits<double>::is_iec559 &&
+                                  sizeof(double) == sizeof(std::uint64_t);
+    struct keyed_position {
+        std::uint64_t key;
+        std::size_t position;
+    };
+    [[nodiscard]] static std::uint64_t key(A v) noexcept {
+        const auto bits = std::bit_cast<std::uint64_t>(v == 0 ? A(0) : v);
+        return bits >> 63 != 0 ? ~bits : bits | (std::uint64_t{1} << 63);
+    }
+    void radix_sort() {
+        constexpr std::size_t digits = 8;
+        std::array<std::array<std::size_t, 256>, digits> counts{};
+        for (const auto& k : keyed_) {
+            for (std::size_t d = 0; d < digits; ++d) ++counts[d][(k.key >> (8 * d)) & 0xff];
+        }
+        buffer_.resize(keyed_.size());
+        for (std::size_t d = 0; d < digits; ++d) {
+            auto& count = counts[d];
+            if (keyed_.empty() || count[(keyed_.front().key >> (8 * d)) & 0xff] == keyed_.size()) continue;
+            std::size_t start = 0;
+            for (auto& c : count) start += std::exchange(c, start);
+            for (const auto& k : keyed_) buffer_[count[(k.key >> (8 * d)) & 0xff]++] = k;
+            keyed_.swap(buffer_);
+        }
+    }
+    std::vector<keyed_position> keyed_;
+    std::vector<keyed_position> buffer_;
+    std::vector<ranked_value<A>> values_;
+};
+
+/// The valid values of one window as pick sees them: size() of them,
+/// [k] the k-th smallest, found in O(log w).
+template <class A, class Index>
+class ranked_window {
+public:
+    using value_type = A;
+    ranked_window(const rank_set<Index>& present, const A* by_rank, std::size_t size) noexcept
+        : present_(&present), by_rank_(by_rank), size_(size) {}
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] A operator[](std::size_t k) const noexcept { return by_rank_[present_->kth(k)]; }
+
+private:
+    const rank_set<Index>* present_;
+    const A* by_rank_;
+    std::size_t size_;
+};
+
+/// out[i] = pick(ranked_window of the valid values of the window of i), in
+/// chunks of `chunk` outputs (see the header comment). Index counts the
+/// positions a chunk covers.
+template <class A, class Index, class T, class R, class Pick>
+void sliding_order_ranked(const T* x, const window_bounds& bounds, std::size_t chunk, R* out, Pick pick) {
+    constexpr Index none = std::numeric_limits<Index>::max();
+    const std::size_t n = bounds.n;
+    value_ranker<A> ranker;
+    std::vector<A> by_rank;    // the chunk's valid values in rank order
+    std::vector<Index> rank;   // rank[p - first]: the rank of x[p], or none for NaN
+    std::vector<unsigned char> in_window;
+    rank_set<Index> present;
+    const std::size_t most = std::min(n, chunk + bounds.capacity);  // positions a chunk covers, at most
+    ranker.reserve(most);
+    by_rank.reserve(most);
+    rank.reserve(most);
+    for (std::size_t begin = 0; begin < n;) {
+        const std::size_t end = n - begin > chunk ? begin + chunk : n;
+        // The positions the chunk's windows cover.
+        const std::size_t first = bounds.lo(begin);
+        const std::size_t last = std::max(bounds.hi(end - 1), first);
+        rank.assign(last - first, none);
+        by_rank.clear();
+        ranker.rank(x, first, last, [&](std::size_t r, std::size_t p) {
+            rank[p - first] = static_cast<Index>(r);
+            by_rank.push_back(static_cast<A>(x[p]));
+        });
+        // The window of `begin`, then a step at a time.
+        std::size_t lo = bounds.lo(begin);
+        std::size_t hi = bounds.hi(begin);
+        std::size_t valid = 0;
+        in_window.assign(by_rank.size(), 0);
+        for (std::size_t p = lo; p < hi; ++p) {
+            if (rank[p - first] == none) continue;
+            in_window[rank[p - first]] = 1;
+            ++valid;
+        }
+        present.assign(in_window);
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::size_t new_lo = bounds.lo(i);
+            const std::size_t new_hi = bounds.hi(i);
+            for (; hi < new_hi; ++hi) {
+                const Index r = rank[hi - first];
+                if (r == none) continue;
+                present.insert(r);
+                ++valid;
+            }
+            for (; lo < new_lo; ++lo) {
+                const Index r = rank[lo - first];
+                if (r == none) continue;
+                present.erase(r);
+                --valid;
+            }
+            out[i] = pick(ranked_window<A, Index>(present, by_rank.data(), valid));
+        }
+        begin = end;
+    }
+}
+
+/// Windows of at most this many values use the sorted vector, whose moves
+/// are cheaper than ranking there; a chunk has at least
+/// order_chunk_minimum outputs, so that short windows share one ranking.
+/// Both chosen by timing windows of 3 to 100,001 values over 10^6.
+inline constexpr std::size_t small_order_window = 32;
+inline constexpr std::size_t order_chunk_minimum = 2048;
+
+/// out[i] = pick(the valid values of the window of i, in order): an object
+/// with size(), empty() and [k], the k-th smallest (from 0).
+template <class A, class T, class R, class Pick>
+void sliding_order(const T* x, const window_bounds& bounds, R* out, Pick pick) {
+    if (bounds.capacity <= small_order_window) {
+        sliding_order_small<A>(x, bounds, out, pick);
+        return;
+    }
+    // A chunk of outputs covers at most chunk + capacity - 1 positions.
+    const std::size_t chunk = std::min(bounds.n, std::max(bounds.capacity, order_chunk_minimum));
+    if (chunk + bounds.capacity < std::numeric_limits<std::uint32_t>::max()) {
+        sliding_order_ranked<A, std::uint32_t>(x, bounds, chunk, out, pick);
+    } else {
+        sliding_order_ranked<A, std::size_t>(x, bounds, chunk, out, pick);
+    }
+}
+
 /// The type-7 (linear) quantile of sorted values, as pandas computes it:
 /// h = q (m - 1); x[floor h] + (x[floor h + 1] - x[floor h]) (h - floor h).
-template <class A>
-[[nodiscard]] A sorted_quantile(const std::vector<A>& sorted, double q) noexcept {
+template <class Sorted>
+[[nodiscard]] typename Sorted::value_type sorted_quantile(const Sorted& sorted, double q) noexcept {
+    using A = typename Sorted::value_type;
     const std::size_t m = sorted.size();
     const double h = q * static_cast<double>(m - 1);
     const auto index = static_cast<std::size_t>(h);
@@ -268,8 +638,9 @@ template <class A>
 }
 
 /// The median of sorted values: the middle one, or the mean of the middle two.
-template <class A>
-[[nodiscard]] A sorted_median(const std::vector<A>& sorted) noexcept {
+template <class Sorted>
+[[nodiscard]] typename Sorted::value_type sorted_median(const Sorted& sorted) noexcept {
+    using A = typename Sorted::value_type;
     const std::size_t m = sorted.size();
     if (m % 2 == 1) return sorted[m / 2];
     const A a = sorted[m / 2 - 1];
