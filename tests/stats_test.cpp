@@ -111,10 +111,10 @@ TEST_CASE("sum: Neumaier compensation recovers what naive summation loses") {
     CHECK(tally::sum(std::vector<double>(10, 0.1)) == 1.0);
 }
 
-TEST_CASE("sum: the contiguous four-lane kernel keeps the compensation in every lane") {
+TEST_CASE("sum: the contiguous eight-lane kernel keeps the compensation in every lane") {
     // 1e16, 1, -1e16 placed so that they fall in different lanes and in the
     // tail; the exact sum is 1 + (the number of extra ones).
-    for (std::size_t pad = 0; pad < 9; ++pad) {
+    for (std::size_t pad = 0; pad < 17; ++pad) {
         std::vector<double> xs(pad, 0.0);
         xs.push_back(1e16);
         for (std::size_t k = 0; k < pad; ++k) xs.push_back(1.0);
@@ -873,4 +873,774 @@ TEST_CASE("the inverse normal CDF is accurate to double precision") {
     CHECK(tally::detail::normal_quantile(0.001) == doctest::Approx(-3.090232306167813).epsilon(1e-15));
     CHECK(tally::detail::normal_quantile(0.5) == doctest::Approx(0.0));
     CHECK(tally::detail::normal_quantile(1e-300) == doctest::Approx(-37.0470962993612).epsilon(1e-13));
+}
+
+// ============================================================================
+// sum and variance of contiguous floating data against exact references
+// ============================================================================
+//
+// The contiguous float and double kernels add eight interleaved lanes (two
+// per vector) in chunks of 1,024 values, and the variance works in blocks
+// of 2,048 values; the lengths below sit on both sides of each of those
+// sizes. The references are exact: every finite double is m 2^e with an
+// integer m of at most 53 bits, so over a common scale 2^E the values are
+// integers, and their sums, squares and products are taken exactly in a
+// 256-bit integer, then rounded once.
+
+namespace {
+
+/// A signed 256-bit integer in two's complement: eight 32-bit limbs, least
+/// significant first. Addition, subtraction and multiplication are modulo
+/// 2^256, which is exact while the magnitudes stay below 2^255 (checked).
+struct wide {
+    std::array<std::uint32_t, 8> limb{};
+
+    /// m * 2^shift, for |m| < 2^63 and 0 <= shift < 192.
+    static wide of(std::int64_t m, int shift) {
+        REQUIRE(shift >= 0);
+        REQUIRE(shift < 192);
+        const std::uint64_t magnitude = m < 0 ? 0 - static_cast<std::uint64_t>(m) : static_cast<std::uint64_t>(m);
+        wide w;
+        const auto first = static_cast<std::size_t>(shift / 32);
+        const int bit = shift % 32;
+        const std::uint64_t parts[3] = {magnitude & 0xffffffffu, magnitude >> 32, 0};
+        std::uint64_t carry = 0;
+        for (std::size_t j = 0; j < 3 && first + j < 8; ++j) {
+            const std::uint64_t x = (parts[j] << bit) | carry;
+            w.limb[first + j] = static_cast<std::uint32_t>(x);
+            carry = x >> 32;
+        }
+        return m < 0 ? w.negated() : w;
+    }
+
+    [[nodiscard]] bool negative() const { return (limb[7] >> 31) != 0; }
+
+    [[nodiscard]] wide negated() const {
+        wide r;
+        std::uint64_t carry = 1;
+        for (std::size_t i = 0; i < 8; ++i) {
+            const std::uint64_t x = static_cast<std::uint64_t>(~limb[i]) + carry;
+            r.limb[i] = static_cast<std::uint32_t>(x);
+            carry = x >> 32;
+        }
+        return r;
+    }
+
+    friend wide operator+(const wide& a, const wide& b) {
+        wide r;
+        std::uint64_t carry = 0;
+        for (std::size_t i = 0; i < 8; ++i) {
+            const std::uint64_t x = std::uint64_t{a.limb[i]} + b.limb[i] + carry;
+            r.limb[i] = static_cast<std::uint32_t>(x);
+            carry = x >> 32;
+        }
+        return r;
+    }
+
+    friend wide operator-(const wide& a, const wide& b) { return a + b.negated(); }
+
+    friend wide operator*(const wide& a, const wide& b) {
+        wide r;
+        for (std::size_t i = 0; i < 8; ++i) {
+            std::uint64_t carry = 0;
+            for (std::size_t j = 0; i + j < 8; ++j) {
+                const std::uint64_t x = std::uint64_t{a.limb[i]} * b.limb[j] + r.limb[i + j] + carry;
+                r.limb[i + j] = static_cast<std::uint32_t>(x);
+                carry = x >> 32;
+            }
+        }
+        return r;
+    }
+
+    /// The number of significant bits of the magnitude.
+    [[nodiscard]] int bits() const {
+        const wide m = negative() ? negated() : *this;
+        for (int i = 255; i >= 0; --i) {
+            if (m.bit(i)) return i + 1;
+        }
+        return 0;
+    }
+
+    [[nodiscard]] bool bit(int i) const {
+        return ((limb[static_cast<std::size_t>(i / 32)] >> (i % 32)) & 1u) != 0;
+    }
+
+    /// The bits [from, from + count) of the magnitude, count <= 64.
+    [[nodiscard]] std::uint64_t magnitude_bits(int from, int count) const {
+        const wide m = negative() ? negated() : *this;
+        std::uint64_t out = 0;
+        for (int i = count - 1; i >= 0; --i) out = (out << 1) | (from + i >= 0 && m.bit(from + i) ? 1u : 0u);
+        return out;
+    }
+
+    /// this * 2^-scale rounded once to the nearest double, ties to even.
+    [[nodiscard]] double to_double(int scale) const {
+        const int length = bits();
+        REQUIRE(length < 255);
+        if (length == 0) return 0.0;
+        const int low = length - 53;  // the bit position of the last kept bit
+        std::uint64_t kept = magnitude_bits(low, 53);
+        if (low > 0) {
+            const wide m = negative() ? negated() : *this;
+            const bool half = m.bit(low - 1);
+            bool sticky = false;
+            for (int i = 0; i < low - 1; ++i) sticky = sticky || m.bit(i);
+            if (half && (sticky || (kept & 1u) != 0)) ++kept;  // 2^53 stays exact
+        }
+        const double magnitude = std::ldexp(static_cast<double>(kept), low - scale);
+        return negative() ? -magnitude : magnitude;
+    }
+
+    /// this * 2^-scale with a relative error below 2^-63 (truncated to 64 bits).
+    [[nodiscard]] long double to_long_double(int scale) const {
+        const int length = bits();
+        REQUIRE(length < 255);
+        const int low = length - 64;
+        const long double magnitude = std::ldexp(static_cast<long double>(magnitude_bits(low, 64)), low - scale);
+        return negative() ? -magnitude : magnitude;
+    }
+};
+
+/// The exact sum and variance of finite doubles, from their integer images
+/// over the common scale 2^scale.
+struct exact_moments {
+    std::vector<double> kept;  // the values that are not NaN
+    int scale = 0;
+    wide sum;
+    wide squares;
+
+    explicit exact_moments(const std::vector<double>& xs) {
+        for (double x : xs) {
+            if (!std::isnan(x)) kept.push_back(x);
+        }
+        // x = f 2^e with f in [0.5, 1), so x = (f 2^53) 2^(e - 53) with an integer f 2^53.
+        for (double x : kept) {
+            int e = 0;
+            (void)std::frexp(x, &e);
+            if (x != 0) scale = std::max(scale, 53 - e);
+        }
+        for (double x : kept) {
+            if (x == 0) continue;
+            int e = 0;
+            const double f = std::frexp(x, &e);
+            const wide k = wide::of(static_cast<std::int64_t>(std::ldexp(f, 53)), e - 53 + scale);
+            sum = sum + k;
+            squares = squares + k * k;
+        }
+        REQUIRE(squares.bits() < 240);
+    }
+
+    /// The sum, rounded once to double.
+    [[nodiscard]] double sum_value() const { return sum.to_double(scale); }
+
+    /// The mean, to about 1e-19.
+    [[nodiscard]] long double mean_value() const {
+        return sum.to_long_double(scale) / static_cast<long double>(kept.size());
+    }
+
+    /// (n sum k^2 - (sum k)^2) / (n (n - ddof)), over 2^(2 scale), to about 1e-19.
+    [[nodiscard]] long double variance_value(int ddof) const {
+        const auto n = static_cast<std::int64_t>(kept.size());
+        const wide numerator = wide::of(n, 0) * squares - sum * sum;
+        REQUIRE(!numerator.negative());
+        if (numerator.bits() == 0) return 0.0L;
+        return numerator.to_long_double(2 * scale) / (static_cast<long double>(n) * static_cast<long double>(n - ddof));
+    }
+};
+
+/// got equals the correctly rounded value or one of its neighbours.
+bool within_one_ulp(double got, double exact) {
+    const double inf = std::numeric_limits<double>::infinity();
+    return got == exact || got == std::nextafter(exact, inf) || got == std::nextafter(exact, -inf);
+}
+
+double relative_error(long double got, long double exact) {
+    if (exact == 0) return static_cast<double>(std::fabs(got));
+    return static_cast<double>(std::fabs((got - exact) / exact));
+}
+
+/// Pairs x, -x (1 + 1e-12 z), z standard normal, with |x| spread
+/// log-uniformly over 1e-3..1e9 and random signs, shuffled: the sum is
+/// about 1e-12 of the sum of magnitudes (condition number 1e12 and more).
+std::vector<double> cancelling_pairs(std::size_t n, unsigned seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_real_distribution<double> exponent(-3.0, 9.0);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::bernoulli_distribution negative(0.5);
+    std::vector<double> out;
+    while (out.size() < n) {
+        const double x = (negative(engine) ? -1.0 : 1.0) * std::pow(10.0, exponent(engine));
+        out.push_back(x);
+        out.push_back(-x * (1 + 1e-12 * normal(engine)));
+    }
+    out.resize(n);
+    std::shuffle(out.begin(), out.end(), engine);
+    return out;
+}
+
+/// 1e9 + U[0, 1): a large mean and a small spread.
+std::vector<double> offset_values(std::size_t n, unsigned seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::vector<double> out(n);
+    for (auto& x : out) x = 1e9 + unit(engine);
+    return out;
+}
+
+/// U[50, 150).
+std::vector<double> uniform_values(std::size_t n, unsigned seed) {
+    std::mt19937_64 engine(seed);
+    std::uniform_real_distribution<double> draw(50.0, 150.0);
+    std::vector<double> out(n);
+    for (auto& x : out) x = draw(engine);
+    return out;
+}
+
+/// The lengths around the vector (2 x 4 = 8 lanes), chunk (1,024) and block
+/// (2,048) sizes.
+const std::vector<std::size_t> lengths_around_blocks{0,    1,    2,    3,    7,    8,    9,    15,   16,
+                                                     17,   1023, 1024, 1025, 2047, 2048, 2049, 4095, 4096,
+                                                     4097, 5000};
+
+/// Checks sum, mean and variance (ddof 0 and 1) of xs against the exact values.
+void check_against_exact(const std::vector<double>& xs) {
+    const exact_moments exact(xs);
+    const std::size_t n = exact.kept.size();
+    const double sum = tally::sum(xs);
+    CHECK(within_one_ulp(sum, exact.sum_value()));
+    if (n == 0) return;
+    CHECK(relative_error(tally::mean(xs), exact.mean_value()) <= 2 * std::numeric_limits<double>::epsilon());
+    CHECK(relative_error(tally::variance(xs, 0), exact.variance_value(0)) <= 1e-15);
+    if (n >= 2) CHECK(relative_error(tally::variance(xs, 1), exact.variance_value(1)) <= 1e-15);
+}
+
+} // namespace
+
+TEST_CASE("exact references: the 256-bit reference itself, on sums and variances known by hand") {
+    // 1e16 + 1 - 1e16 = 1; 0.1 is 3602879701896397 / 2^55, so ten of them
+    // are 36028797018963970 / 2^55 = 1.0000000000000000555..., nearest double 1.
+    CHECK(exact_moments({1e16, 1.0, -1e16}).sum_value() == 1.0);
+    CHECK(exact_moments(std::vector<double>(10, 0.1)).sum_value() == 1.0);
+    // 2^53 + 1 rounds to even (2^53); 2^53 + 3 rounds up to 2^53 + 4.
+    CHECK(exact_moments({9007199254740992.0, 1.0}).sum_value() == 9007199254740992.0);
+    CHECK(exact_moments({9007199254740992.0, 3.0}).sum_value() == 9007199254740996.0);
+    CHECK(exact_moments({9007199254740992.0, 1.0, 0.5}).sum_value() == 9007199254740994.0);
+    CHECK(exact_moments({-2.5, -0.25}).sum_value() == -2.75);
+    // {2,4,4,4,5,5,7,9}: M2 = 32 (as in "variance: the textbook example").
+    CHECK(exact_moments({2, 4, 4, 4, 5, 5, 7, 9}).variance_value(0) == 4.0L);
+    CHECK(exact_moments({1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}).variance_value(1) == 30.0L);
+}
+
+TEST_CASE("sum, mean and variance: ill-conditioned data at lengths around the vector, chunk and block sizes") {
+    for (const std::size_t n : lengths_around_blocks) {
+        CAPTURE(n);
+        SUBCASE("cancelling pairs over 1e-3..1e9") { check_against_exact(cancelling_pairs(n, static_cast<unsigned>(n) + 1)); }
+        SUBCASE("1e9 + U[0, 1)") { check_against_exact(offset_values(n, static_cast<unsigned>(n) + 2)); }
+        SUBCASE("U[50, 150)") { check_against_exact(uniform_values(n, static_cast<unsigned>(n) + 3)); }
+    }
+}
+
+TEST_CASE("sum, mean and variance: a longer cancelling set, over many chunks and blocks") {
+    // 20,000 values: 19 chunks, 9 blocks and a partial one.
+    check_against_exact(cancelling_pairs(20'000, 77));
+    check_against_exact(offset_values(20'003, 78));
+}
+
+TEST_CASE("sum: 1e16, 1 and -1e16 in any three of the eight lanes and the tail") {
+    // The exact sum is 1 wherever they are; they may share a lane or not.
+    for (std::size_t n : {std::size_t{3}, std::size_t{11}, std::size_t{19}, std::size_t{1030}}) {
+        for (std::size_t a = 0; a < std::min<std::size_t>(n, 12); ++a) {
+            for (std::size_t b = 0; b < std::min<std::size_t>(n, 12); ++b) {
+                const std::size_t c = n - 1;
+                if (a == b || a == c || b == c) continue;
+                std::vector<double> xs(n, 0.0);
+                xs[a] = 1e16;
+                xs[b] = 1.0;
+                xs[c] = -1e16;
+                CAPTURE(n);
+                CAPTURE(a);
+                CAPTURE(b);
+                CHECK(tally::sum(xs) == 1.0);
+            }
+        }
+    }
+}
+
+TEST_CASE("sum, mean and variance: a NaN in each lane position, the tail, a later chunk and block") {
+    for (const std::size_t n : {std::size_t{9}, std::size_t{16}, std::size_t{23}, std::size_t{2049}, std::size_t{4101}}) {
+        const auto base = cancelling_pairs(n, static_cast<unsigned>(n));
+        std::vector<std::size_t> positions;
+        for (std::size_t j = 0; j < std::min<std::size_t>(n, 16); ++j) positions.push_back(j);
+        for (std::size_t j : {n - 1, n - 2, std::size_t{1024 + 3}, std::size_t{2048}, std::size_t{2048 + 9}}) {
+            if (j < n) positions.push_back(j);
+        }
+        for (const std::size_t j : positions) {
+            CAPTURE(n);
+            CAPTURE(j);
+            auto xs = base;
+            xs[j] = not_a_number;
+            check_against_exact(xs);  // skip: as if the NaN were not there
+            CHECK(std::isnan(tally::sum(xs, tally::nan_policy::propagate)));
+            CHECK(std::isnan(tally::mean(xs, tally::nan_policy::propagate)));
+            CHECK(std::isnan(tally::variance(xs, 1, tally::nan_policy::propagate)));
+            // Two NaN values, in the same vector and one chunk later.
+            if ((j ^ 1u) < n) xs[j ^ 1u] = not_a_number;
+            if (j + 1030 < n) xs[j + 1030] = not_a_number;
+            check_against_exact(xs);
+        }
+    }
+}
+
+TEST_CASE("variance: a block of only NaN values between others is left out") {
+    // Values 0..2 repeated, with positions 2,048..4,095 (the second block) all NaN.
+    std::vector<double> xs(5000);
+    for (std::size_t i = 0; i < xs.size(); ++i) xs[i] = static_cast<double>(i % 3);
+    for (std::size_t i = 2048; i < 4096; ++i) xs[i] = not_a_number;
+    check_against_exact(xs);
+    CHECK_THROWS_WITH_AS((void)tally::variance(std::vector<double>(3000, not_a_number)),
+                         "the variance of a range whose values are all NaN is undefined.", tally::undefined_result);
+    CHECK(std::isnan(tally::variance(std::vector<double>(3000, not_a_number), 0, tally::nan_policy::propagate)));
+}
+
+TEST_CASE("sum and variance: an infinity in any lane, a later chunk, or after a NaN") {
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const std::size_t n : {std::size_t{9}, std::size_t{17}, std::size_t{2050}}) {
+        for (std::size_t j = 0; j < n; j += (j < 16 ? 1 : 1000)) {
+            CAPTURE(n);
+            CAPTURE(j);
+            auto xs = uniform_values(n, 5);
+            xs[j] = inf;
+            CHECK(tally::sum(xs) == inf);
+            CHECK(tally::mean(xs) == inf);
+            // As numpy: var([1, inf]) is nan (inf - inf in the deviations).
+            CHECK(std::isnan(tally::variance(xs)));
+            xs[(j + 1) % n] = not_a_number;
+            CHECK(tally::sum(xs) == inf);  // the NaN skipped, the infinity kept
+            CHECK(std::isnan(tally::sum(xs, tally::nan_policy::propagate)));
+            xs[(j + 5) % n] = -inf;
+            CHECK_THROWS_WITH_AS((void)tally::sum(xs), "the sum of the range is undefined: it adds inf to -inf.",
+                                 tally::undefined_result);
+        }
+    }
+}
+
+TEST_CASE("sum: finite values whose sum overflows throw, in the same lane or not, in any chunk") {
+    for (const std::size_t n : {std::size_t{2}, std::size_t{10}, std::size_t{3000}}) {
+        for (const std::size_t gap : {std::size_t{1}, std::size_t{8}}) {
+            for (const std::size_t j : {std::size_t{0}, std::size_t{1}, n > 2000 ? std::size_t{2500} : std::size_t{0}}) {
+                if (j + gap >= n) continue;
+                CAPTURE(n);
+                CAPTURE(gap);
+                CAPTURE(j);
+                std::vector<double> xs(n, 1.0);
+                xs[j] = 1.5e308;
+                xs[j + gap] = 1.5e308;
+                CHECK_THROWS_WITH_AS((void)tally::sum(xs), "the sum of the range passes the largest finite double.",
+                                     tally::overflow_error);
+                // The mean is still there: (2 x 1.5e308 + (n - 2)) / n, where n - 2 is lost.
+                CHECK(tally::mean(xs) == doctest::Approx(1.5e308 * (2.0 / static_cast<double>(n))).epsilon(1e-15));
+            }
+        }
+    }
+}
+
+TEST_CASE("variance: huge values whose squares overflow give inf; equal huge values give 0") {
+    // Deviations of +-1e200 from the mean 0: M2 = 2e400, beyond double.
+    CHECK(tally::variance(std::vector<double>{1e200, -1e200}) == std::numeric_limits<double>::infinity());
+    // The deviations themselves leave double: (1.7e308 - -1.7e308) overflows.
+    CHECK(tally::variance(std::vector<double>{1.7e308, -1.7e308}) == std::numeric_limits<double>::infinity());
+    // Every deviation is 0 (the mean of equal values is that value), even
+    // though their sum overflows.
+    CHECK(tally::variance(std::vector<double>(20, 1.7e308)) == 0.0);
+}
+
+TEST_CASE("sum, mean and variance: float data is accumulated in double") {
+    // 2^24 + 1 is not a float: a float accumulator stays at 2^24 after
+    // adding 1 eight times; in double the sum is 2^24 + 8, which is a float.
+    std::vector<float> xs{16777216.0f, 1, 1, 1, 1, 1, 1, 1, 1};
+    CHECK(tally::sum(xs) == 16777224.0f);
+    for (const std::size_t n : {std::size_t{7}, std::size_t{9}, std::size_t{2049}, std::size_t{5000}}) {
+        CAPTURE(n);
+        std::vector<float> fs;
+        for (double x : offset_values(n, 9)) fs.push_back(static_cast<float>(x - 1e9 + 1e4));
+        fs[n / 2] = std::numeric_limits<float>::quiet_NaN();
+        std::vector<double> as_double(fs.begin(), fs.end());  // every float is a double
+        const exact_moments exact(as_double);
+        const float sum = tally::sum(fs);
+        const auto rounded = static_cast<float>(exact.sum_value());
+        CHECK((sum == rounded || sum == std::nextafter(rounded, 1e30f) || sum == std::nextafter(rounded, -1e30f)));
+        // float results: one rounding of a double with relative error ~1e-15.
+        CHECK(relative_error(tally::variance(fs), exact.variance_value(1)) <= 1e-7);
+        CHECK(std::isnan(tally::sum(fs, tally::nan_policy::propagate)));
+    }
+}
+
+TEST_CASE("sum and variance: the constexpr path, a list and a vector agree on ill-conditioned data") {
+    // In constant evaluation the scalar kernels run: 1e9 + {4, 7, 13, 16}
+    // has mean 1e9 + 10 and squared deviations 36 + 9 + 9 + 36 = 90.
+    static_assert(tally::variance(std::array{1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16}) == 30.0);
+    static_assert(tally::sum(std::array{1e16, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, -1e16}) == 1.0);
+    const auto xs = cancelling_pairs(3001, 11);
+    const std::list<double> as_list(xs.begin(), xs.end());
+    const exact_moments exact(xs);
+    CHECK(within_one_ulp(tally::sum(as_list), exact.sum_value()));
+    CHECK(within_one_ulp(tally::sum(xs), exact.sum_value()));
+    CHECK(relative_error(tally::variance(as_list), exact.variance_value(1)) <= 1e-13);
+    CHECK(relative_error(tally::variance(xs), exact.variance_value(1)) <= 1e-15);
+}
+
+TEST_CASE("variance: many small deviations after a few large ones are not lost") {
+    // Per block of 2,048: sixteen values +-2^26 then +-0.625, alternating, so
+    // the mean is 0 and every lane of the squares meets 2^52 first. A plain
+    // sum of the squares then drops each 0.625^2 = 0.390625 (below half an
+    // ulp of 2^53); summed in lanes, the variance would be about 2e-14 low.
+    std::vector<double> xs(5000);
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        const double sign = i % 2 == 0 ? 1.0 : -1.0;
+        xs[i] = sign * (i % 2048 < 16 ? 67108864.0 : 0.625);
+    }
+    check_against_exact(xs);
+}
+
+// ============================================================================
+// median and quantile of large contiguous ranges: radix selection
+// ============================================================================
+//
+// From detail::radix_quantile_threshold values on, median and quantile of a
+// contiguous range select by radix (detail/select.hpp) instead of copying.
+// The references here are a sorted copy and each method's formula written
+// out below; the order statistics themselves are compared exactly (they are
+// elements of the data, so any difference is a wrong selection).
+
+namespace {
+
+using radix_method = tally::quantile_method;
+
+constexpr radix_method radix_all_methods[] = {
+    radix_method::type1, radix_method::type2, radix_method::type3,  radix_method::type4,  radix_method::type5,
+    radix_method::type6, radix_method::type7, radix_method::type8,  radix_method::type9,  radix_method::lower,
+    radix_method::higher, radix_method::nearest, radix_method::midpoint};
+
+constexpr double radix_qs[] = {0.0, 0.001, 0.25, 0.5, 0.9, 1.0};
+
+/// numpy's _lerp: a + (b - a) t from the nearer end.
+double radix_reference_lerp(double a, double b, double t) {
+    const double d = b - a;
+    return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/// The q-quantile of the sorted values x[0..n-1] (n >= 1) by Hyndman & Fan's
+/// definitions, in numpy's arithmetic (numpy 1.22+, _QuantileMethods): a
+/// 0-based virtual index v = n q + alpha + q (1 - alpha - beta) - 1 (type 7:
+/// (n - 1) q), x[0] below 0, x[n - 1] at or above n - 1, else x[floor v]
+/// and x[floor v + 1] interpolated by v - floor v. Type 3 breaks ties to
+/// the even order statistic as the paper does; pandas' four work on
+/// h = (n - 1) q.
+template <class T>
+double radix_reference_quantile(const std::vector<T>& x, double q, radix_method method) {
+    const std::size_t n = x.size();
+    const double nd = static_cast<double>(n);
+    const auto at = [&](double i) {  // x[i] for a whole i, clamped to the ends
+        if (i <= 0) return static_cast<double>(x.front());
+        if (i >= nd - 1) return static_cast<double>(x.back());
+        return static_cast<double>(x[static_cast<std::size_t>(i)]);
+    };
+    const auto interpolate = [&](double v) {
+        if (v < 0) return at(0);
+        if (v >= nd - 1) return at(nd - 1);
+        const double f = std::floor(v);
+        const double g = v - f;
+        return g == 0 ? at(f) : radix_reference_lerp(at(f), at(f + 1), g);
+    };
+    const auto hf = [&](double alpha, double beta) { return nd * q + (alpha + q * (1 - alpha - beta)) - 1; };
+    const double h = (nd - 1) * q;
+    switch (method) {
+    case radix_method::type1: {  // x[ceil(np)], 1-based
+        const double v = nd * q - 1;
+        return at(v == std::floor(v) ? v : std::floor(v) + 1);
+    }
+    case radix_method::type2: {  // as type 1, averaging where np is whole
+        const double v = nd * q - 1;
+        if (v < 0) return at(0);
+        if (v >= nd - 1) return at(nd - 1);
+        const double f = std::floor(v);
+        return radix_reference_lerp(at(f), at(f + 1), v == f ? 0.5 : 1.0);
+    }
+    case radix_method::type3: {  // x[j], j the integer nearest np - 1/2, ties to even (1-based)
+        const double w = nd * q - 0.5;
+        const double j = std::floor(w);
+        const double one_based = w == j && std::fmod(j, 2.0) == 0 ? j : j + 1;
+        return at(one_based - 1);
+    }
+    case radix_method::type4: return interpolate(hf(0, 1));
+    case radix_method::type5: return interpolate(hf(0.5, 0.5));
+    case radix_method::type6: return interpolate(hf(0, 0));
+    case radix_method::type7: return interpolate(h);
+    case radix_method::type8: return interpolate(hf(1 / 3.0, 1 / 3.0));
+    case radix_method::type9: return interpolate(hf(3 / 8.0, 3 / 8.0));
+    case radix_method::lower: return at(std::floor(h));
+    case radix_method::higher: return at(std::ceil(h));
+    case radix_method::nearest: return at(std::nearbyint(h));  // round half to even
+    case radix_method::midpoint: {
+        const double f = std::floor(h);
+        return f == h ? at(f) : radix_reference_lerp(at(f), at(f + 1), 0.5);
+    }
+    }
+    return not_a_number;
+}
+
+/// Same value (NaN equals NaN) and, for floating values, same sign bit.
+template <class T>
+bool radix_same_bits(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b) && std::signbit(a) == std::signbit(b);
+        return a == b && std::signbit(a) == std::signbit(b);
+    } else {
+        return a == b;
+    }
+}
+
+template <class T>
+bool radix_unchanged(const std::vector<T>& now, const std::vector<T>& before) {
+    if (now.size() != before.size()) return false;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        if (!radix_same_bits(now[i], before[i])) return false;
+    }
+    return true;
+}
+
+/// The values but NaN, sorted, -0.0 before +0.0 (IEEE 754 totalOrder).
+template <class T>
+std::vector<T> radix_sorted(const std::vector<T>& xs) {
+    std::vector<T> out;
+    for (T x : xs) {
+        if constexpr (std::is_floating_point_v<T>) {
+            if (std::isnan(x)) continue;
+        }
+        out.push_back(x);
+    }
+    std::sort(out.begin(), out.end(), [](T a, T b) {
+        if constexpr (std::is_floating_point_v<T>) {
+            if (a == b) return std::signbit(a) && !std::signbit(b);
+        }
+        return a < b;
+    });
+    return out;
+}
+
+/// got agrees with want: NaN with NaN, infinities exactly, finite values
+/// within 4 units of rounding of the largest finite magnitude in the data
+/// (the interpolation rounds a few times; neighbouring order statistics
+/// in these data lie much further apart).
+template <class Out>
+bool radix_agrees(Out got, double want, double scale) {
+    if (std::isnan(want)) return std::isnan(got);
+    if (std::isinf(want)) return static_cast<double>(got) == want;
+    const double tolerance = 4 * static_cast<double>(std::numeric_limits<Out>::epsilon()) * scale;
+    return std::fabs(static_cast<double>(got) - static_cast<double>(static_cast<Out>(want))) <= tolerance;
+}
+
+/// Every method at every q in radix_qs on the vector (contiguous, so radix
+/// selection from the threshold on) against the reference; the median also
+/// through an iterator pair of pointers and under propagate; then the data
+/// must be unchanged.
+template <class T>
+void radix_check_quantiles(const std::vector<T>& xs) {
+    using Out = tally::statistic_t<T>;
+    const std::vector<T> before = xs;
+    const std::vector<T> sorted = radix_sorted(xs);
+    const std::size_t nans = xs.size() - sorted.size();
+    CAPTURE(xs.size());
+    CAPTURE(nans);
+    double scale = 0;
+    for (T x : sorted) {
+        if (std::isfinite(static_cast<double>(x))) scale = std::max(scale, std::fabs(static_cast<double>(x)));
+    }
+    for (const auto method : radix_all_methods) {
+        for (const double q : radix_qs) {
+            CAPTURE(static_cast<int>(method));
+            CAPTURE(q);
+            const double want = radix_reference_quantile(sorted, q, method);
+            CHECK(radix_agrees(tally::quantile(xs, q, method), want, scale));
+        }
+    }
+    const Out median = tally::median(xs);
+    CHECK(radix_agrees(median, radix_reference_quantile(sorted, 0.5, radix_method::linear), scale));
+    CHECK(radix_same_bits(tally::median(xs.data(), xs.data() + xs.size()), median));
+    if (nans != 0) CHECK(std::isnan(tally::median(xs, tally::nan_policy::propagate)));
+    CHECK(radix_unchanged(xs, before));
+}
+
+/// Lengths around the threshold and a larger one.
+std::vector<std::size_t> radix_lengths() {
+    const std::size_t t = tally::detail::radix_quantile_threshold;
+    return {t - 1, t, t + 1, 3 * t + 7};
+}
+
+template <class T, class Draw>
+std::vector<T> radix_data(std::size_t n, unsigned seed, Draw draw) {
+    std::mt19937_64 engine(seed);
+    std::vector<T> out(n);
+    for (auto& x : out) x = draw(engine);
+    return out;
+}
+
+/// radix_select against the sorted copy for every rank k and k2 = k, k + 1,
+/// bit for bit (zeros ordered -0.0 before +0.0), with collection limits
+/// that make every level of the selection run on these small inputs.
+template <class T>
+void radix_check_every_rank(const std::vector<T>& xs) {
+    const std::vector<T> sorted = radix_sorted(xs);
+    const auto extremes = tally::detail::radix_scan(xs.data(), xs.size());
+    REQUIRE(extremes.nan_count == xs.size() - sorted.size());
+    for (const std::size_t limit : {std::size_t{0}, std::size_t{1}, std::size_t{16}, tally::detail::radix_collect_limit}) {
+        CAPTURE(limit);
+        bool all = true;
+        for (std::size_t k = 0; k < sorted.size(); ++k) {
+            for (const std::size_t k2 : {k, k + 1}) {
+                if (k2 >= sorted.size()) continue;
+                const auto [a, b] = tally::detail::radix_select(xs.data(), xs.size(), extremes, k, k2, limit);
+                if (!radix_same_bits(a, sorted[k]) || !radix_same_bits(b, sorted[k2])) {
+                    all = false;
+                    CAPTURE(k);
+                    CAPTURE(k2);
+                    CHECK(radix_same_bits(a, sorted[k]));
+                    CHECK(radix_same_bits(b, sorted[k2]));
+                }
+            }
+        }
+        CHECK(all);
+    }
+}
+
+} // namespace
+
+TEST_CASE("radix selection: every rank of small inputs, every level, against a sorted copy") {
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const std::size_t n : {1u, 2u, 3u, 7u, 64u, 301u}) {
+        CAPTURE(n);
+        radix_check_every_rank(random_normal(n, 0.0, 1.0, 1));
+        // one top-16-bit bin: only the low 23 bits of the mantissa differ
+        radix_check_every_rank(radix_data<double>(n, 2, [](auto& e) {
+            return 1e9 + std::uniform_real_distribution<double>(0.0, 1.0)(e);
+        }));
+        // signed zeros among few values, infinities, denormals, NaN of both signs
+        const double specials[] = {0.0,  -0.0, inf,     -inf, not_a_number, -not_a_number,
+                                   1.5, -2.5, 5e-324, -5e-324, 1e308, -1e308};
+        radix_check_every_rank(radix_data<double>(n, 3, [&](auto& e) { return specials[e() % 12]; }));
+        radix_check_every_rank(radix_data<double>(n, 4, [](auto& e) { return e() % 2 == 0 ? 0.0 : -0.0; }));
+        radix_check_every_rank(radix_data<double>(n, 5, [](auto& e) { return static_cast<double>(e() % 4); }));
+        radix_check_every_rank(std::vector<double>(n, 7.25));
+        radix_check_every_rank(radix_data<float>(n, 6, [](auto& e) {
+            return e() % 5 == 0 ? -0.0f : static_cast<float>(std::normal_distribution<double>()(e));
+        }));
+        radix_check_every_rank(radix_data<std::int64_t>(n, 7, [](auto& e) {
+            const auto r = e() % 4;
+            return r == 0   ? std::numeric_limits<std::int64_t>::min()
+                   : r == 1 ? std::numeric_limits<std::int64_t>::max()
+                            : static_cast<std::int64_t>(e() % 7) - 3;
+        }));
+        radix_check_every_rank(radix_data<std::uint64_t>(n, 8, [](auto& e) {
+            const auto r = e() % 3;
+            return r == 0 ? std::numeric_limits<std::uint64_t>::max() : r == 1 ? std::uint64_t{0} : e();
+        }));
+        radix_check_every_rank(radix_data<int>(n, 9, [](auto& e) { return static_cast<int>(e()); }));
+        radix_check_every_rank(radix_data<std::int8_t>(n, 10, [](auto& e) { return static_cast<std::int8_t>(e()); }));
+        radix_check_every_rank(radix_data<std::uint16_t>(n, 11, [](auto& e) { return static_cast<std::uint16_t>(e() % 9); }));
+    }
+}
+
+TEST_CASE("radix selection: a long double, a list or a short range keep the copy, with the same results") {
+    // long double and non-contiguous ranges never take the radix path; the
+    // list's result must equal the vector's (the same values).
+    const auto xs = random_normal(tally::detail::radix_quantile_threshold + 5, 2.0, 3.0, 12);
+    const std::list<double> as_list(xs.begin(), xs.end());
+    const std::vector<long double> as_long(xs.begin(), xs.end());
+    for (const auto method : radix_all_methods) {
+        for (const double q : radix_qs) {
+            CAPTURE(static_cast<int>(method));
+            CAPTURE(q);
+            const double v = tally::quantile(xs, q, method);
+            CHECK(radix_same_bits(tally::quantile(as_list, q, method), v));
+            CHECK(tally::quantile(as_long, q, method) == doctest::Approx(v).epsilon(1e-15));
+        }
+    }
+}
+
+TEST_CASE("radix selection: median and quantile of large ranges, every method, against a sorted copy") {
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const std::size_t n : radix_lengths()) {
+        CAPTURE(n);
+        SUBCASE("uniform and normal doubles") {
+            radix_check_quantiles(radix_data<double>(n, 21, [](auto& e) {
+                return std::uniform_real_distribution<double>(-1.0, 1.0)(e);
+            }));
+            radix_check_quantiles(random_normal(n, 100.0, 15.0, 22));
+        }
+        SUBCASE("many duplicates, and all equal") {
+            radix_check_quantiles(radix_data<double>(n, 23, [](auto& e) { return static_cast<double>(e() % 10); }));
+            radix_check_quantiles(std::vector<double>(n, -3.5));
+        }
+        SUBCASE("crowded into one top-16-bit bin: 1e9 + U[0, 1)") {
+            radix_check_quantiles(radix_data<double>(n, 24, [](auto& e) {
+                return 1e9 + std::uniform_real_distribution<double>(0.0, 1.0)(e);
+            }));
+        }
+        SUBCASE("negative and positive zeros, infinities, NaN sprinkled") {
+            radix_check_quantiles(radix_data<double>(n, 25, [](auto& e) {
+                const auto r = e() % 8;
+                return r == 0 ? -0.0 : r == 1 ? 0.0 : std::normal_distribution<double>()(e);
+            }));
+            radix_check_quantiles(radix_data<double>(n, 26, [&](auto& e) {
+                const auto r = e() % 100;
+                return r == 0 ? inf : r == 1 ? -inf : r == 2 ? not_a_number : std::normal_distribution<double>()(e);
+            }));
+            radix_check_quantiles(radix_data<double>(n, 27, [](auto& e) {
+                return e() % 3 == 0 ? not_a_number : std::uniform_real_distribution<double>(50.0, 150.0)(e);
+            }));
+        }
+        SUBCASE("floats") {
+            radix_check_quantiles(radix_data<float>(n, 28, [](auto& e) {
+                return static_cast<float>(std::normal_distribution<double>(0.0, 1e3)(e));
+            }));
+        }
+        SUBCASE("integers, with the extremes of int64 and uint64") {
+            radix_check_quantiles(radix_data<std::int64_t>(n, 29, [](auto& e) {
+                const auto r = e() % 10;
+                return r == 0   ? std::numeric_limits<std::int64_t>::min()
+                       : r == 1 ? std::numeric_limits<std::int64_t>::max()
+                                : static_cast<std::int64_t>(e());
+            }));
+            radix_check_quantiles(radix_data<std::uint64_t>(n, 30, [](auto& e) {
+                const auto r = e() % 10;
+                return r == 0 ? std::numeric_limits<std::uint64_t>::max() : r == 1 ? std::uint64_t{0} : e() >> (e() % 64);
+            }));
+            radix_check_quantiles(radix_data<int>(n, 31, [](auto& e) { return static_cast<int>(e() % 1001) - 500; }));
+            radix_check_quantiles(radix_data<unsigned>(n, 32, [](auto& e) { return static_cast<unsigned>(e()); }));
+            radix_check_quantiles(radix_data<std::int16_t>(n, 33, [](auto& e) { return static_cast<std::int16_t>(e()); }));
+        }
+    }
+}
+
+TEST_CASE("radix selection: NaN under both policies, and the messages, on large ranges") {
+    const std::size_t n = tally::detail::radix_quantile_threshold + 1;
+    std::vector<double> xs(n, not_a_number);
+    CHECK_THROWS_WITH_AS((void)tally::median(xs), "the median of a range whose values are all NaN is undefined.",
+                         tally::undefined_result);
+    CHECK_THROWS_WITH_AS((void)tally::quantile(xs, 0.25), "the 0.25 quantile of a range whose values are all NaN is undefined.",
+                         tally::undefined_result);
+    CHECK(std::isnan(tally::median(xs, tally::nan_policy::propagate)));
+    CHECK_THROWS_WITH_AS((void)tally::quantile(xs, 1.5), "the quantile q = 1.5 is outside [0, 1].",
+                         tally::invalid_argument);
+    // One value left among the NaN: every quantile is that value.
+    xs[n / 2] = 42.0;
+    CHECK(tally::median(xs) == 42.0);
+    CHECK(tally::quantile(xs, 0.9, radix_method::type2) == 42.0);
+    CHECK(std::isnan(tally::median(xs, tally::nan_policy::propagate)));
+    // Zeros: the value equals the one the copy gives; 0 of either sign.
+    std::vector<double> zeros(n);
+    for (std::size_t i = 0; i < n; ++i) zeros[i] = i % 3 == 0 ? -0.0 : 0.0;
+    CHECK(tally::median(zeros) == 0.0);
+    CHECK(tally::quantile(zeros, 0.0) == 0.0);
+    CHECK(tally::quantile(zeros, 1.0) == 0.0);
 }

@@ -14,16 +14,19 @@
 //  - Results: integer input gives double; floating input gives its own type
 //    (float data is accumulated in double and rounded back to float).
 //    min/max give the element type itself.
-//  - The caller's data is never reordered; median and quantile copy the
-//    values into a scratch buffer.
+//  - The caller's data is never reordered. median and quantile select by
+//    radix over contiguous ranges of 16,384 values or more (a few reading
+//    passes, at most 768 KiB of scratch); shorter, non-contiguous or long
+//    double ranges are copied into a scratch buffer.
 //  - NaN: see tally::nan_policy. The default, skip, leaves NaN values out
 //    like pandas; propagate makes any NaN give NaN like numpy.
 //  - Undefined results throw tally::undefined_result and misuse throws
 //    tally::invalid_argument, each with a one-sentence message quoted in the
 //    comment of the function that throws it. The exception: sum of an empty
 //    range is 0.
-//  - Complexity is O(n) for every statistic; median and quantile allocate
-//    one buffer of n values (expected O(n) selection, never a full sort).
+//  - Complexity is O(n) for every statistic (median and quantile: at most 6
+//    reading passes by radix, or expected O(n) selection in the copy; never
+//    a full sort).
 //  - sum, mean, min and max are function objects (constexpr objects of types
 //    in tally::detail), not function templates, so they can be passed on as
 //    they are: std::invoke(tally::sum, v), std::ranges::transform(groups,
@@ -359,10 +362,14 @@ template <class I, class S>
 // ============================================================================
 
 /// The q-quantile (0 <= q <= 1) of the values by one of Hyndman & Fan's
-/// definitions (default: linear, type 7, like numpy, pandas and R). The
-/// values are copied into a scratch buffer and selected with
-/// std::nth_element: O(n) expected time, O(n) extra space; the range
-/// itself is not reordered.
+/// definitions (default: linear, type 7, like numpy, pandas and R). A
+/// contiguous range of float, double or integers with 16,384 values or more
+/// is read, never copied: radix selection on keys that order like the values
+/// (detail/select.hpp), O(n), at most 768 KiB of scratch. Other ranges are
+/// copied into a scratch buffer and selected with std::nth_element: O(n)
+/// expected time, O(n) extra space. The range itself is never reordered.
+/// The value is the same either way; where the order statistic is a zero,
+/// its sign may differ between the two (the radix orders -0 before +0).
 /// Throws:
 ///   invalid_argument "the quantile q = 1.5 is outside [0, 1]." (also for NaN)
 ///   undefined_result "the 0.25 quantile of an empty range is undefined."
@@ -386,8 +393,8 @@ template <class I, class S>
 }
 
 /// The median: the mean of the two middle values for an even count, the
-/// middle value for an odd one (quantile 0.5, linear). O(n) expected, one
-/// scratch copy. Throws undefined_result "the median of an empty range is
+/// middle value for an odd one (quantile 0.5, linear). O(n); the same
+/// selection as quantile. Throws undefined_result "the median of an empty range is
 /// undefined." (or "... of a range whose values are all NaN ...").
 template <arithmetic_range R>
 [[nodiscard]] range_statistic_t<R> median(R&& r, nan_policy policy = nan_policy::skip) {
