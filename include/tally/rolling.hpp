@@ -324,7 +324,7 @@ template <class Time>
     } catch (const error&) {
         return 0;  // a time too far from the origin: the grid starts at the first time
     }
-    const auto mm = static_cast<std::int64_t>(std::min<std::size_t>(m, std::size_t{1} << 62));
+    const auto mm = static_cast<std::int64_t>(std::min<std::uint64_t>(m, std::uint64_t{1} << 62));
     const std::int64_t r = d % mm;
     return static_cast<std::size_t>(r < 0 ? r + mm : r);
 }
@@ -493,10 +493,12 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, periods s
     detail::window_spec spec = detail::span_window(std::move(starts), options);
     if (!times.empty()) {
         // Blocks of span.count periods counted from the calendar's origin.
-        const auto k = static_cast<std::size_t>(span.count);
-        const std::size_t first = detail::periods_from_origin_mod(times[0], k);
+        // In 64 bits whatever the width of size_t: the blocks must not wrap.
+        const auto k = static_cast<std::uint64_t>(span.count);
+        const std::uint64_t first = detail::periods_from_origin_mod(times[0], static_cast<std::size_t>(
+                                                                                  std::min<std::uint64_t>(k, SIZE_MAX)));
         detail::anchor_span_window(spec, times, [&](const Time& t) {
-            return (first + static_cast<std::size_t>(periods_between(times[0], t))) / k;
+            return (first + static_cast<std::uint64_t>(periods_between(times[0], t))) / k;
         });
     }
     return rolling_series<Time, Value>(s, std::move(spec));

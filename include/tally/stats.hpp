@@ -16,7 +16,7 @@
 //    min/max give the element type itself.
 //  - The caller's data is never reordered. median and quantile select by
 //    radix over contiguous ranges of 16,384 values or more (a few reading
-//    passes, at most 768 KiB of scratch); shorter, non-contiguous or long
+//    passes, at most 1 MiB of scratch); shorter, non-contiguous or long
 //    double ranges are copied into a scratch buffer.
 //  - NaN: see tally::nan_policy. The default, skip, leaves NaN values out
 //    like pandas; propagate makes any NaN give NaN like numpy.
@@ -24,7 +24,7 @@
 //    tally::invalid_argument, each with a one-sentence message quoted in the
 //    comment of the function that throws it. The exception: sum of an empty
 //    range is 0.
-//  - Complexity is O(n) for every statistic (median and quantile: at most 6
+//  - Complexity is O(n) for every statistic (median and quantile: at most 8
 //    reading passes by radix, or expected O(n) selection in the copy; never
 //    a full sort).
 //  - sum, mean, min and max are function objects (constexpr objects of types
@@ -365,7 +365,7 @@ template <class I, class S>
 /// definitions (default: linear, type 7, like numpy, pandas and R). A
 /// contiguous range of float, double or integers with 16,384 values or more
 /// is read, never copied: radix selection on keys that order like the values
-/// (detail/select.hpp), O(n), at most 768 KiB of scratch. Other ranges are
+/// (detail/select.hpp), O(n), at most 1 MiB of scratch. Other ranges are
 /// copied into a scratch buffer and selected with std::nth_element: O(n)
 /// expected time, O(n) extra space. The range itself is never reordered.
 /// The value is the same either way; where the order statistic is a zero,

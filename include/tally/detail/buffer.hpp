@@ -13,8 +13,7 @@
 // is only a hint: where it fails, or the kernel ignores it, the vector is the
 // same, only slower to fill.
 //
-// Where <sys/mman.h> exists and defines MADV_HUGEPAGE (Linux), that header is
-// included. Beyond the names of the standard headers tally already includes,
+// On Linux, where <sys/mman.h> exists, that header is included. Beyond the names of the standard headers tally already includes,
 // it declares the POSIX memory functions (mmap, madvise, mlock, ...) and
 // object-like macros, all upper case with the prefixes MADV_, MAP_, PROT_,
 // MS_, MCL_, MFD_, MLOCK_, MREMAP_, PKEY_ and POSIX_MADV_ (checked with
@@ -27,7 +26,7 @@
 #include <span>
 #include <vector>
 
-#if defined(__has_include)
+#if defined(__linux__) && defined(__has_include)
 #if __has_include(<sys/mman.h>)
 #include <sys/mman.h>
 #endif

@@ -36,8 +36,9 @@
 // Every pass only reads the data. Extra memory: a histogram of at most
 // 65,536 counts and a buffer of at most radix_collect_limit keys. Passes:
 // the extremes, one histogram, one collection for most data; at most
-// 1 + 64/16 + 1 for 64-bit keys whatever the data (each histogram narrows
-// the range by a digit).
+// 1 + ceil(64/d) + 1 for 64-bit keys whatever the data, d being the digit
+// of 12 to 16 bits chosen from n (each histogram narrows the range by a
+// digit): 8 passes at the very most.
 //
 // Signed zeros: -0.0 and +0.0 compare equal but have different keys, so the
 // selection orders -0.0 before +0.0 (IEEE 754 totalOrder). The value
