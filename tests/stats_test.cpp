@@ -1244,11 +1244,24 @@ TEST_CASE("sum: finite values whose sum overflows throw, in the same lane or not
     }
 }
 
-TEST_CASE("variance: huge values whose squares overflow give inf; equal huge values give 0") {
+TEST_CASE("variance: huge values whose squares overflow throw, never a silent inf; equal huge values give 0") {
+    const std::string message =
+        "the variance cannot be given: the variance of the values is beyond the range of the result type.";
     // Deviations of +-1e200 from the mean 0: M2 = 2e400, beyond double.
-    CHECK(tally::variance(std::vector<double>{1e200, -1e200}) == std::numeric_limits<double>::infinity());
+    CHECK_THROWS_WITH_AS((void)tally::variance(std::vector<double>{1e200, -1e200}), message.c_str(),
+                         tally::overflow_error);
     // The deviations themselves leave double: (1.7e308 - -1.7e308) overflows.
-    CHECK(tally::variance(std::vector<double>{1.7e308, -1.7e308}) == std::numeric_limits<double>::infinity());
+    CHECK_THROWS_WITH_AS((void)tally::variance(std::vector<double>{1.7e308, -1.7e308}), message.c_str(),
+                         tally::overflow_error);
+    // The standard deviation, 1.41e200, would fit, but its variance does not: it throws too.
+    CHECK_THROWS_WITH_AS((void)tally::stddev(std::vector<double>{1e200, -1e200}),
+                         "the standard deviation cannot be given: the variance of the values is beyond the range "
+                         "of the result type.",
+                         tally::overflow_error);
+    // Floats: the variance 2e76 is a double but not a float.
+    CHECK_THROWS_AS((void)tally::variance(std::vector<float>{1e38f, -1e38f}), tally::overflow_error);
+    // An infinite value is not an overflow: its deviations are NaN, and so is the variance.
+    CHECK(std::isnan(tally::variance(std::vector<double>{std::numeric_limits<double>::infinity(), 1.0})));
     // Every deviation is 0 (the mean of equal values is that value), even
     // though their sum overflows.
     CHECK(tally::variance(std::vector<double>(20, 1.7e308)) == 0.0);

@@ -636,6 +636,21 @@ template <class T>
     return {policy == nan_policy::skip ? count : n, nans, result, true};
 }
 
+[[noreturn]] inline void throw_variance_overflow(const char* what) {
+    throw overflow_error("the " + std::string(what) +
+                         " cannot be given: the variance of the values is beyond the range of the result type.");
+}
+
+/// The variance as the result type. +inf here can only come from finite
+/// values whose squared deviations overflow (an infinite value makes the
+/// deviations NaN), so it throws rather than give a silent inf.
+template <class Out, class A>
+[[nodiscard]] constexpr Out finish_variance(A v, const char* what) {
+    const auto out = static_cast<Out>(v);
+    if (out > std::numeric_limits<Out>::max()) throw_variance_overflow(what);
+    return out;
+}
+
 template <class I, class S>
 [[nodiscard]] constexpr auto variance_impl(I first, S last, int ddof, nan_policy policy,
                                            const char* what) {
@@ -661,7 +676,7 @@ template <class I, class S>
                 if (static_cast<std::size_t>(ddof) >= n) {
                     throw_ddof_too_large("variance", ddof, n, nans != 0);
                 }
-                return static_cast<Out>(moments.m2 / static_cast<A>(n - static_cast<std::size_t>(ddof)));
+                return finish_variance<Out>(moments.m2 / static_cast<A>(n - static_cast<std::size_t>(ddof)), what);
             }
         }
     }
@@ -694,7 +709,7 @@ template <class I, class S>
         if (static_cast<std::size_t>(ddof) >= n) throw_ddof_too_large("variance", ddof, n, nans != 0);
         m2 = w.m2;
     }
-    return static_cast<Out>(m2 / static_cast<A>(n - static_cast<std::size_t>(ddof)));
+    return finish_variance<Out>(m2 / static_cast<A>(n - static_cast<std::size_t>(ddof)), what);
 }
 
 // --- quantiles -----------------------------------------------------------
