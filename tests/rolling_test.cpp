@@ -499,3 +499,70 @@ TEST_CASE("rolling: a window's result does not depend on where the series starts
                                [&](std::size_t i) { return first_after(i, months{3}); }, 12);
     }
 }
+
+namespace {
+/// Runs detail::sliding_fixed_grid (full windows four groups at a time) and
+/// the general detail::sliding_on_grid on the same bounds and finish, and
+/// counts the outputs whose bits differ.
+template <class Agg, class Finish>
+std::size_t grouped_pass_differences(const std::vector<double>& x, const tally::detail::window_bounds& b,
+                                     Finish finish) {
+    std::vector<double> grouped, general(x.size(), -2.0);
+    grouped.reserve(x.size());
+    tally::detail::sliding_fixed_grid<Agg>(x.data(), b, grouped, finish);
+    tally::detail::sliding_on_grid<Agg>(x.data(), b, general.data(), finish, 0, x.size());
+    if (grouped.size() != x.size()) return x.size() + 1;
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        differ += std::memcmp(&grouped[i], &general[i], sizeof(double)) != 0 ? 1U : 0U;
+    }
+    return differ;
+}
+} // namespace
+
+TEST_CASE("rolling: full windows in groups give the general pass's results, to the last bit") {
+    // Both passes make the same additions in the same order, so any
+    // difference in a bit is a wrong window, split or output position.
+    using namespace tally::detail;
+    std::mt19937_64 rng(2026);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const auto mean_of = [](const sum_aggregate<double>& a) {
+        return a.count > 0 ? a.value() / static_cast<double>(a.count) : nan_v;
+    };
+    const auto count_of = [](const count_aggregate<double>& a) { return static_cast<double>(a.count * 1000 + a.rows); };
+    const auto sd_of = [](const moments_aggregate<double>& a) {
+        return a.count > 1 ? std::sqrt(a.m2 / static_cast<double>(a.count - 1)) : nan_v;
+    };
+    const auto min_of = [](const extreme_aggregate<double, false>& a) { return a.count > 0 ? a.value : nan_v; };
+    const auto max_of = [](const extreme_aggregate<double, true>& a) { return a.count > 0 ? a.value : nan_v; };
+    std::size_t cases = 0;
+    for (int round = 0; round < 400; ++round) {
+        const std::size_t n = static_cast<std::size_t>(round % 97) * (round % 7 == 0 ? 50U : 1U);
+        std::vector<double> x(n);
+        const double nan_share = round % 3 == 0 ? 0.0 : 0.05;  // a third of the rounds take the NaN-free path throughout
+        for (auto& v : x) {
+            const double u = unit(rng);
+            v = u < nan_share ? nan_v : u < 0.07 ? (u < 0.06 ? -0.0 : 0.0) : 1e6 + normal(rng);
+        }
+        if (round % 11 == 0 && n > 3) x[n / 2] = std::numeric_limits<double>::infinity();
+        window_bounds b;
+        b.n = n;
+        b.width = 1 + static_cast<std::size_t>(round % 13) * (round % 3 == 0 ? 7U : 1U);
+        b.offset = round % 4 == 1 ? (b.width - 1) / 2 : (round % 4 == 2 ? b.width - 1 : 0);
+        b.capacity = std::min(b.width, n);
+        b.fixed_grid = true;
+        b.phase = static_cast<std::size_t>(round) % b.width;
+        CAPTURE(n);
+        CAPTURE(b.width);
+        CAPTURE(b.offset);
+        CAPTURE(b.phase);
+        CHECK(grouped_pass_differences<sum_aggregate<double>>(x, b, mean_of) == 0);
+        CHECK(grouped_pass_differences<count_aggregate<double>>(x, b, count_of) == 0);
+        CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, sd_of) == 0);
+        CHECK(grouped_pass_differences<extreme_aggregate<double, false>>(x, b, min_of) == 0);
+        CHECK(grouped_pass_differences<extreme_aggregate<double, true>>(x, b, max_of) == 0);
+        ++cases;
+    }
+    CHECK(cases == 400);
+}

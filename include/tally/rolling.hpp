@@ -414,29 +414,31 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
         throw invalid_argument("the quantile q = " + floating_text(q) + " is outside [0, 1].");
     }
     const std::size_t n = x.size();
-    std::vector<R> out = make_result<R>(n);
+    // Empty with room for n: `sliding` appends (or resizes and writes), and
+    // the order statistics below size it first.
+    std::vector<R> out = reserve_result<R>(n);
     const window_bounds bounds = spec.bounds(n);
     const std::size_t need = spec.min_periods;
     switch (what) {
     case reduction::count:
-        sliding<count_aggregate<A>>(x.data(), bounds, out.data(), [need](const count_aggregate<A>& a) {
+        sliding<count_aggregate<A>>(x.data(), bounds, out, [need](const count_aggregate<A>& a) {
             return a.rows >= need ? static_cast<R>(a.count) : nan;
         });
         break;
     case reduction::sum:
-        sliding<sum_aggregate<A>>(x.data(), bounds, out.data(), [need](const sum_aggregate<A>& a) {
+        sliding<sum_aggregate<A>>(x.data(), bounds, out, [need](const sum_aggregate<A>& a) {
             return a.count >= need ? static_cast<R>(a.value()) : nan;
         });
         break;
     case reduction::mean:
-        sliding<sum_aggregate<A>>(x.data(), bounds, out.data(), [need](const sum_aggregate<A>& a) {
+        sliding<sum_aggregate<A>>(x.data(), bounds, out, [need](const sum_aggregate<A>& a) {
             return a.count >= need && a.count > 0 ? static_cast<R>(a.value() / static_cast<A>(a.count)) : nan;
         });
         break;
     case reduction::var:
     case reduction::std: {
         const bool root = what == reduction::std;
-        sliding<moments_aggregate<A>>(x.data(), bounds, out.data(), [need, ddof, root](const moments_aggregate<A>& a) {
+        sliding<moments_aggregate<A>>(x.data(), bounds, out, [need, ddof, root](const moments_aggregate<A>& a) {
             if (a.count < need || a.count <= ddof) return nan;
             const A v = a.m2 / static_cast<A>(a.count - ddof);
             return static_cast<R>(root ? std::sqrt(v) : v);
@@ -444,22 +446,24 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
         break;
     }
     case reduction::min:
-        sliding<extreme_aggregate<A, false>>(x.data(), bounds, out.data(),
+        sliding<extreme_aggregate<A, false>>(x.data(), bounds, out,
                                              [need](const extreme_aggregate<A, false>& a) {
                                                  return a.count >= need && a.count > 0 ? static_cast<R>(a.value) : nan;
                                              });
         break;
     case reduction::max:
-        sliding<extreme_aggregate<A, true>>(x.data(), bounds, out.data(), [need](const extreme_aggregate<A, true>& a) {
+        sliding<extreme_aggregate<A, true>>(x.data(), bounds, out, [need](const extreme_aggregate<A, true>& a) {
             return a.count >= need && a.count > 0 ? static_cast<R>(a.value) : nan;
         });
         break;
     case reduction::median:
+        out.resize(n);
         sliding_order<A>(x.data(), bounds, out.data(), [need](const auto& sorted) {
             return sorted.size() >= need && !sorted.empty() ? static_cast<R>(sorted_median(sorted)) : nan;
         });
         break;
     case reduction::quantile:
+        out.resize(n);
         sliding_order<A>(x.data(), bounds, out.data(), [need, q](const auto& sorted) {
             return sorted.size() >= need && !sorted.empty() ? static_cast<R>(sorted_quantile(sorted, q)) : nan;
         });

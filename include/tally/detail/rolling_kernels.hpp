@@ -108,6 +108,12 @@ struct count_aggregate {
         count += rolling_is_nan(x) ? std::size_t{0} : std::size_t{1};
         ++rows;
     }
+    /// add, for a value known not to be NaN.
+    template <class T>
+    void add_valid(T) noexcept {
+        ++count;
+        ++rows;
+    }
     void merge(const count_aggregate& o) noexcept {
         count += o.count;
         rows += o.rows;
@@ -130,7 +136,10 @@ struct sum_aggregate {
     }
     template <class T>
     void add(T x) noexcept {
-        if (rolling_is_nan(x)) return;
+        if (!rolling_is_nan(x)) add_valid(x);
+    }
+    template <class T>
+    void add_valid(T x) noexcept {
         ++count;
         add_value(static_cast<A>(x));
     }
@@ -151,7 +160,10 @@ struct moments_aggregate {
     A m2 = 0;
     template <class T>
     void add(T x) noexcept {
-        if (rolling_is_nan(x)) return;
+        if (!rolling_is_nan(x)) add_valid(x);
+    }
+    template <class T>
+    void add_valid(T x) noexcept {
         const A v = static_cast<A>(x);
         if (count == 0) {
             count = 1;
@@ -187,7 +199,10 @@ struct extreme_aggregate {
     A value = 0;
     template <class T>
     void add(T x) noexcept {
-        if (rolling_is_nan(x)) return;
+        if (!rolling_is_nan(x)) add_valid(x);
+    }
+    template <class T>
+    void add_valid(T x) noexcept {
         const A v = static_cast<A>(x);
         if (count == 0 || (is_max ? v > value : v < value)) value = v;
         ++count;
@@ -238,17 +253,19 @@ private:
 /// result, bit for bit, for a window holding the same observations. The
 /// grid is at most one window apart, so s changes at most once per block
 /// and each change costs one window: O(n) in all.
+/// Only the outputs i in [first, last) are computed, into out[i - first];
+/// each is what a whole pass would give it.
 template <class Agg, class T, class R, class Finish>
-void sliding_on_grid(const T* x, const window_bounds& bounds, R* out, Finish finish) {
-    const std::size_t n = bounds.n;
+void sliding_on_grid(const T* x, const window_bounds& bounds, R* out, Finish finish, std::size_t first,
+                     std::size_t last) {
     grid_cursor grid(bounds);
-    std::vector<Agg> suffix(std::min({bounds.capacity, n, std::size_t{4096}}));
+    std::vector<Agg> suffix(std::min({bounds.capacity, bounds.n, std::size_t{4096}}));
     Agg back{};
     std::size_t hi = 0;
     std::size_t split = 0;
     std::size_t base = 0;  // suffix[j - base] aggregates [j, split)
     bool started = false;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = first; i < last; ++i) {
         const std::size_t lo = bounds.lo(i);
         const std::size_t new_hi = bounds.hi(i);
         const std::size_t g = grid.at_or_below(new_hi);
@@ -270,17 +287,201 @@ void sliding_on_grid(const T* x, const window_bounds& bounds, R* out, Finish fin
         }
         Agg window = lo < split ? suffix[lo - base] : Agg{};
         window.merge(back);
-        out[i] = finish(window);
+        out[i - first] = finish(window);
     }
 }
 
-/// out[i] = finish(aggregate of the window of i). The two-stack scheme of
-/// the header comment; O(n) aggregate operations; scratch space for one
-/// window's aggregates. With a grid, the split points are the grid's.
+/// The full windows of a fixed grid, a group of them at a time. The windows
+/// that end (exclusive) at e in [g, g + width), g a grid point, are all
+/// split at g: each is the aggregate of x[g - 1], x[g - 2], ..., x[e - width]
+/// (a suffix, kept for every start) merged with that of x[g], ..., x[e - 1]
+/// (a prefix, grown as e moves) -- the additions, in the order, that
+/// sliding_on_grid makes, so the same results to the last bit. `Lanes`
+/// groups, each `width` apart, go through the loops together: their
+/// additions depend on nothing in each other's, so they overlap instead of
+/// waiting for one another. A group computes the outputs of e in
+/// [g + t0, g + t1); every lane of a call has the same t0 and t1, and the
+/// output of e goes to out[e - g0 - t0] (so the lanes' outputs are one
+/// contiguous run). `Valid`:
+/// the caller has found no NaN in x[g0 - width + t0, g0 + (Lanes - 1) *
+/// width + t1 - 1), so the adds skip their test.
+template <std::size_t Lanes, bool Valid, class Agg, class T, class R, class Finish>
+void grid_groups(const T* x, std::size_t width, std::size_t g0, std::size_t t0, std::size_t t1, Agg* scratch, R* out,
+                 Finish& finish) {
+    std::array<Agg, Lanes> acc{};
+    const auto add = [](Agg& a, T v) {
+        if constexpr (Valid) {
+            a.add_valid(v);
+        } else {
+            a.add(v);
+        }
+    };
+    // scratch[k * width + d] aggregates x[g_k - 1 - d .. g_k - 1]
+    for (std::size_t d = 0; d < width - t0; ++d) {
+        for (std::size_t k = 0; k < Lanes; ++k) {
+            add(acc[k], x[g0 + k * width - 1 - d]);
+            scratch[k * width + d] = acc[k];
+        }
+    }
+    acc = {};  // now the prefixes
+    for (std::size_t t = 0; t < t1; ++t) {
+        if (t >= t0) {
+            for (std::size_t k = 0; k < Lanes; ++k) {
+                Agg window = scratch[k * width + (width - 1 - t)];
+                window.merge(acc[k]);
+                out[k * width + t - t0] = finish(window);
+            }
+        }
+        if (t + 1 < t1) {
+            for (std::size_t k = 0; k < Lanes; ++k) add(acc[k], x[g0 + k * width + t]);
+        }
+    }
+}
+
+/// grid_groups<Lanes, true> for min and max. With no NaN a window's count
+/// is its width, so only the values are kept, lane by lane in one array
+/// (scratch[d * Lanes + k]); the comparisons are grid_groups', in its
+/// order, so the results are the same to the last bit (which of two equal
+/// zeros is kept included), with a quarter of the memory traffic.
+template <std::size_t Lanes, class A, bool is_max, class T, class R, class Finish>
+void extreme_groups(const T* x, std::size_t width, std::size_t g0, std::size_t t0, std::size_t t1, A* scratch,
+                    R* out, Finish& finish) {
+    using Agg = extreme_aggregate<A, is_max>;
+    const auto better = [](A v, A than) { return is_max ? v > than : v < than; };
+    std::array<A, Lanes> acc{};
+    for (std::size_t k = 0; k < Lanes; ++k) {
+        acc[k] = static_cast<A>(x[g0 + k * width - 1]);
+        scratch[k] = acc[k];
+    }
+    for (std::size_t d = 1; d < width - t0; ++d) {
+        for (std::size_t k = 0; k < Lanes; ++k) {
+            const A v = static_cast<A>(x[g0 + k * width - 1 - d]);
+            acc[k] = better(v, acc[k]) ? v : acc[k];
+            scratch[d * Lanes + k] = acc[k];
+        }
+    }
+    // The prefixes. t = 0: the window is the suffix alone.
+    if (t0 == 0) {
+        for (std::size_t k = 0; k < Lanes; ++k) out[k * width] = finish(Agg{width, scratch[(width - 1) * Lanes + k]});
+    }
+    for (std::size_t k = 0; k < Lanes; ++k) acc[k] = static_cast<A>(x[g0 + k * width]);
+    for (std::size_t t = 1; t < t1; ++t) {
+        if (t >= t0) {
+            for (std::size_t k = 0; k < Lanes; ++k) {
+                const A s = scratch[(width - 1 - t) * Lanes + k];
+                out[k * width + t - t0] = finish(Agg{width, better(acc[k], s) ? acc[k] : s});
+            }
+        }
+        if (t + 1 < t1) {
+            for (std::size_t k = 0; k < Lanes; ++k) {
+                const A v = static_cast<A>(x[g0 + k * width + t]);
+                acc[k] = better(v, acc[k]) ? v : acc[k];
+            }
+        }
+    }
+}
+
+template <class Agg>
+struct extreme_traits {
+    static constexpr bool is_extreme = false;
+    using value_type = char;
+};
+template <class A, bool is_max>
+struct extreme_traits<extreme_aggregate<A, is_max>> {
+    static constexpr bool is_extreme = true;
+    using value_type = A;
+};
+
+/// grid_groups, or extreme_groups where it applies.
+template <std::size_t Lanes, bool Valid, class Agg, class T, class R, class Finish>
+void any_groups(const T* x, std::size_t width, std::size_t g0, std::size_t t0, std::size_t t1, Agg* scratch,
+                typename extreme_traits<Agg>::value_type* values, R* out, Finish& finish) {
+    if constexpr (Valid && extreme_traits<Agg>::is_extreme) {
+        using A = typename extreme_traits<Agg>::value_type;
+        constexpr bool is_max = std::same_as<Agg, extreme_aggregate<A, true>>;
+        extreme_groups<Lanes, A, is_max>(x, width, g0, t0, t1, values, out, finish);
+    } else {
+        grid_groups<Lanes, Valid, Agg>(x, width, g0, t0, t1, scratch, out, finish);
+    }
+}
+
+/// True when none of x[0..n) is NaN. One forward pass that the compiler
+/// vectorises; it also brings the values into the cache ahead of
+/// grid_groups, whose suffixes read them backwards.
+template <class T>
+[[nodiscard]] bool none_nan(const T* x, std::size_t n) noexcept {
+    if constexpr (!std::floating_point<T>) {
+        return true;
+    } else {
+        bool nan = false;
+        for (std::size_t i = 0; i < n; ++i) nan |= x[i] != x[i];
+        return !nan;
+    }
+}
+
+/// sliding_on_grid for a fixed grid, appending the outputs to `out` (empty,
+/// with room for n) in order, a run of them at a time: each run is computed
+/// into a scratch block in the cache and then appended, so the result's
+/// memory is written once (a vector sized first would be zero-filled, then
+/// written again). The full windows go by grid_groups, four groups at a
+/// time while the window fits a scratch of 4 x 4,096 aggregates; the partial
+/// windows at both ends by sliding_on_grid.
 template <class Agg, class T, class R, class Finish>
-void sliding(const T* x, const window_bounds& bounds, R* out, Finish finish) {
+void sliding_fixed_grid(const T* x, const window_bounds& bounds, std::vector<R>& out, Finish finish) {
+    const std::size_t n = bounds.n;
+    const std::size_t w = bounds.width;
+    const std::size_t offset = bounds.offset;
+    std::vector<R> run;
+    const auto append = [&](std::size_t count) { out.insert(out.end(), run.data(), run.data() + count); };
+    if (w == 0 || w > n || offset >= w) {
+        run.resize(n);
+        sliding_on_grid<Agg>(x, bounds, run.data(), finish, 0, n);
+        append(n);
+        return;
+    }
+    constexpr std::size_t lanes = 4;
+    const std::size_t lane_count = w <= 4096 ? lanes : 1;
+    run.resize(lane_count * w);
+    std::vector<Agg> scratch(lane_count * w);
+    std::vector<typename extreme_traits<Agg>::value_type> values(extreme_traits<Agg>::is_extreme ? lane_count * w : 0);
+    // The window of i ends at e = i + offset + 1; it is full for e in [w, n].
+    sliding_on_grid<Agg>(x, bounds, run.data(), finish, 0, w - offset - 1);
+    append(w - offset - 1);
+    // One group at g, computing e in [g + t0, g + t1): it reads x[g - w + t0, g + t1 - 1).
+    const auto one_group = [&](std::size_t g, std::size_t t0, std::size_t t1) {
+        if (none_nan(x + (g - w + t0), w - t0 + t1 - 1)) {
+            any_groups<1, true, Agg>(x, w, g, t0, t1, scratch.data(), values.data(), run.data(), finish);
+        } else {
+            any_groups<1, false, Agg>(x, w, g, t0, t1, scratch.data(), values.data(), run.data(), finish);
+        }
+        append(t1 - t0);
+    };
+    // The grid point at or below e = w: w - (w + phase) % w.
+    std::size_t g = w - (bounds.phase % w);
+    if (g < w) {  // a group whose first windows end before w
+        one_group(g, w - g, std::min(w, n + 1 - g));
+        g += w;
+    }
+    if (lane_count == lanes) {
+        for (; g + lanes * w <= n + 1; g += lanes * w) {
+            if (none_nan(x + (g - w), (lanes + 1) * w - 1)) {
+                any_groups<lanes, true, Agg>(x, w, g, 0, w, scratch.data(), values.data(), run.data(), finish);
+            } else {
+                any_groups<lanes, false, Agg>(x, w, g, 0, w, scratch.data(), values.data(), run.data(), finish);
+            }
+            append(lanes * w);
+        }
+    }
+    for (; g <= n; g += w) one_group(g, 0, std::min(w, n + 1 - g));
+    sliding_on_grid<Agg>(x, bounds, run.data(), finish, n - offset, n);
+    append(offset);
+}
+
+/// out[i] = finish(aggregate of the window of i), the general pass.
+template <class Agg, class T, class R, class Finish>
+void sliding_window_pass(const T* x, const window_bounds& bounds, R* out, Finish finish) {
     if (bounds.fixed_grid || bounds.grid != nullptr) {
-        sliding_on_grid<Agg>(x, bounds, out, finish);
+        sliding_on_grid<Agg>(x, bounds, out, finish, 0, bounds.n);
         return;
     }
     const std::size_t n = bounds.n;
@@ -309,6 +510,20 @@ void sliding(const T* x, const window_bounds& bounds, R* out, Finish finish) {
         window.merge(back);
         out[i] = finish(window);
     }
+}
+
+/// out = finish(aggregate of the window of i) for every i, appended to
+/// `out` (empty, with room for n). The two-stack scheme of the header
+/// comment; O(n) aggregate operations; scratch space for one window's
+/// aggregates. With a grid, the split points are the grid's.
+template <class Agg, class T, class R, class Finish>
+void sliding(const T* x, const window_bounds& bounds, std::vector<R>& out, Finish finish) {
+    if (bounds.fixed_grid && bounds.starts == nullptr) {
+        sliding_fixed_grid<Agg>(x, bounds, out, finish);
+        return;
+    }
+    out.resize(bounds.n);
+    sliding_window_pass<Agg>(x, bounds, out.data(), finish);
 }
 
 /// The order of a window's valid values for median and quantile: by value,
