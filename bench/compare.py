@@ -20,7 +20,10 @@ The "copy" rows are the memory-bound limit, timed in the driver: n doubles
 read and written to a new buffer allocated as tally's results are, huge
 pages advised as numpy does for its arrays ("copy"), or to a buffer written
 before ("copy_warm"). A kernel that returns a new vector is measured against the
-first, one that writes into the caller's buffer against the second.
+first, one that writes into the caller's buffer against the second. An
+operation that returns a series is measured against "copy_series": a new
+series made of copies of the int32 times and the values (12 bytes a value
+read and written, where "copy" moves 8).
 
 The tally columns: "tally" is the driver as built (the build type's flags);
 "tally hugepage" runs the same binary with glibc's malloc asked to back
@@ -62,6 +65,7 @@ OPERATIONS = [
     # name, data, held, out, numpy, pandas
     ("copy", "main", 0, 8, "a.copy()", "s.copy()"),
     ("copy_warm", "main", 8, 0, "np.copyto(warm, a)", None),
+    ("copy_series", "main", 12, 12, None, "si.copy()"),
     ("pct_change_span", "main", 8, 0, "np.subtract(np.divide(a[1:], a[:-1], out=warm[1:]), 1, out=warm[1:])", None),
     ("pct_change_vector", "main", 0, 8, "a[1:] / a[:-1] - 1", "s.pct_change()"),
     ("pct_change_calendar", "main", 12, 12, "a[1:] / a[:-1] - 1", "si.pct_change()"),
@@ -95,7 +99,8 @@ OPERATIONS = [
 
 # Targets: (kind, factor). "pandas": pandas time / tally >= factor;
 # "numpy": numpy / tally >= factor; "copy": tally / copy <= factor (the copy
-# row matching the output: copy for a new vector, copy_warm for the span);
+# row matching the output: copy for a new vector, copy_warm for the span,
+# copy_series for a new series, whose times are written too);
 # "numpy_sum": tally / numpy's sum time <= factor.
 TARGETS = {
     "pct_change_vector": [("pandas", 10), ("numpy", 2.5), ("copy", 1.2)],
@@ -478,7 +483,7 @@ def report(args, operations, tally, peers, columns, loads, accuracy, compile_row
         mine = record["seconds_min"] if record else None
         pandas = (peers.get(name, {}).get("pandas") or {}).get("seconds_min")
         numpy = (peers.get(name, {}).get("numpy") or {}).get("seconds_min")
-        copy_name = "copy_warm" if name.endswith("_span") or name == "copy_warm" else "copy"
+        copy_name = copy_row_for(name)
         copy = tally.get((copy_name, "tally"), {}).get("seconds_min") if data == "main" else None
         row = [name] + [fmt_seconds(tally.get((name, c[0]), {}).get("seconds_min")) for c in columns]
         row += [fmt_seconds(pandas), fmt_seconds(numpy),
@@ -558,6 +563,17 @@ SHORT_TABLE = [
     ("sum", "sum"),
     ("variance", "variance"),
 ]
+
+
+def copy_row_for(name):
+    """The copy row an operation is measured against: the one that reads and
+    writes the bytes it does (a span written before, a new vector, or a new
+    series: its times and values)."""
+    if name.endswith("_span") or name == "copy_warm":
+        return "copy_warm"
+    if name == "copy_series" or name.endswith("_calendar") or name.endswith("_by_observation"):
+        return "copy_series"
+    return "copy"
 
 
 def verdicts_for(name, mine, pandas, numpy, copy, numpy_sum):

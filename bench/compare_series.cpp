@@ -30,6 +30,18 @@ void tally_compare::add_series_operations(operation_table& ops) {
         return time_it(repeat, [&] { return tally::time_series<int, double>(in.times, in.values); });
     };
 
+    // The memory-bound limit of an operation that returns a series: a new
+    // series made of copies of the times and the values (the bytes such a
+    // result reads and writes), allocated as tally's results are.
+    ops["copy_series"] = [](const inputs& in, int repeat) {
+        const auto s = consecutive(in.values);
+        return time_it(repeat, [&] {
+            return tally::time_series<int, double>(tally::detail::known_sorted_unique,
+                                                   tally::detail::copy_result(s.times()),
+                                                   tally::detail::copy_result(s.values()));
+        });
+    };
+
     // pct_change: into the caller's buffer (the kernel alone), into a new
     // vector, and on a series (calendar and by observation, with the list of
     // the times without a value).

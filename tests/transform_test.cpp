@@ -560,3 +560,64 @@ TEST_CASE("pct_change and diff: a series with gaps lists what a lookup of t - k 
         CHECK(std::ranges::equal(tally::pct_change(s, k).times(), s.times()));
     }
 }
+
+TEST_CASE("pct_change and diff: results computed a piece at a time equal each point's own computation") {
+    // The results are made in pieces of 2,048 values; lengths and lags
+    // around that size put a piece boundary inside the partnered rows, at
+    // their first row and past their last. Each point is checked, bit for
+    // bit, against a / b - 1 (b > 0) and a - b computed here, and the series
+    // forms against the vector forms (with the count of points listed).
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const std::int64_t big = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t small = std::numeric_limits<std::int64_t>::min();
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2047}, std::size_t{2048}, std::size_t{2049},
+                                std::size_t{6000}}) {
+        std::vector<double> v(n);
+        for (auto& x : v) {
+            const double u = unit(rng);
+            x = u < 0.01 ? 0.0 : u < 0.02 ? -1.0 : u < 0.03 ? nan_v : 1.0 + u;
+        }
+        std::vector<int> years(n);
+        for (std::size_t i = 0; i < n; ++i) years[i] = 1000 + static_cast<int>(i);
+        const time_series<int, double> s(tally::sorted_unique, years, v);
+        for (const std::int64_t k : {std::int64_t{1}, std::int64_t{-1}, std::int64_t{3}, std::int64_t{-3},
+                                     std::int64_t{2047}, std::int64_t{-2048}, std::int64_t{2049}, std::int64_t{5999},
+                                     std::int64_t{-6000}, std::int64_t{7000}, big, small}) {
+            CAPTURE(n);
+            CAPTURE(k);
+            const auto pct = tally::pct_change(v, k);
+            const auto dif = tally::diff(v, k);
+            REQUIRE(pct.size() == n);
+            REQUIRE(dif.size() == n);
+            std::size_t wrong = 0;
+            std::size_t undefined = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                // The partner of i: i - k, when it is a position.
+                const long double j = static_cast<long double>(i) - static_cast<long double>(k);
+                double want_pct = nan_v;
+                double want_diff = nan_v;
+                if (j >= 0 && j < static_cast<long double>(n)) {
+                    const double a = v[i];
+                    const double b = v[static_cast<std::size_t>(j)];
+                    want_pct = b > 0 && std::isfinite(a) ? a / b - 1.0 : nan_v;
+                    want_diff = std::isfinite(a - b) ? a - b : nan_v;
+                }
+                undefined += std::isnan(want_pct) ? 1U : 0U;
+                const bool same_pct = std::isnan(want_pct) ? std::isnan(pct[i]) : pct[i] == want_pct;
+                const bool same_diff = std::isnan(want_diff) ? std::isnan(dif[i]) : dif[i] == want_diff;
+                wrong += same_pct && same_diff ? 0U : 1U;
+            }
+            CHECK(wrong == 0);
+            const auto series_pct = tally::pct_change(s, k, by_observation);
+            CHECK(std::ranges::equal(series_pct.series().values(), pct, [](double a, double b) {
+                return a == b || (std::isnan(a) && std::isnan(b));
+            }));
+            CHECK(series_pct.undefined().size() == undefined);
+            const auto series_diff = tally::diff(s, k, by_observation);
+            CHECK(std::ranges::equal(series_diff.series().values(), dif, [](double a, double b) {
+                return a == b || (std::isnan(a) && std::isnan(b));
+            }));
+        }
+    }
+}

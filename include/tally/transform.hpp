@@ -366,7 +366,7 @@ template <period Time, arithmetic Value>
     const auto times = s.times();
     const auto values = s.values();
     const std::size_t n = s.size();
-    std::vector<R> out = make_result<R>(n);
+    std::vector<R> out;
     const base_policy policy = options.pandas_compatible ? base_policy::signed_value : options.policy;
     // Why the point i, whose base is at j, has no value; nothing when it has one.
     const auto why = [&](std::size_t i, std::size_t j) -> std::optional<no_value_reason> {
@@ -382,10 +382,13 @@ template <period Time, arithmetic Value>
     };
     std::vector<no_value<Time>> undefined;
     if (!calendar || transform_gap_free(times)) {
-        const bool look = kind == change_kind::percent
-                              ? pct_change_kernel<R>(values.data(), out.data(), n, k, options.policy,
-                                                     options.pandas_compatible)
-                              : diff_kernel<R>(values.data(), out.data(), n, k);
+        bool look = false;
+        out = fill_result<R>(n, [&](std::size_t first, std::size_t count, R* piece) {
+            look |= kind == change_kind::percent
+                        ? pct_change_piece<R>(values.data(), n, k, first, count, piece, options.policy,
+                                              options.pandas_compatible)
+                        : diff_piece<R>(values.data(), n, k, first, count, piece);
+        });
         // Rows [first, first + m) have their partner |k| rows away.
         const std::size_t m = transform_partnered(n, k);
         const std::size_t first = k >= 0 ? n - m : 0;
@@ -398,6 +401,7 @@ template <period Time, arithmetic Value>
         }
         for (std::size_t i = first + m; i < n; ++i) undefined.push_back({times[i], no_value_reason::missing_base});
     } else {
+        out = make_result<R>(n);
         calendar_partners<Time> partner_of(times, k);
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t j = partner_of(i);
@@ -495,11 +499,12 @@ std::vector<result_type_for<std::ranges::range_value_t<Range>>> pct_change(const
                                                                            pct_change_options options) {
     using R = result_type_for<std::ranges::range_value_t<Range>>;
     const std::size_t n = std::ranges::size(values);
-    std::vector<R> out = detail::make_result<R>(n);
     using V = std::ranges::range_value_t<Range>;
-    detail::pct_change_kernel<R, V, false>(std::ranges::data(values), out.data(), n, k, options.policy,
-                                           options.pandas_compatible);
-    return out;
+    const V* in = std::ranges::data(values);
+    return detail::fill_result<R>(n, [&](std::size_t first, std::size_t count, R* piece) {
+        detail::pct_change_piece<R, V, false>(in, n, k, first, count, piece, options.policy,
+                                              options.pandas_compatible);
+    });
 }
 
 template <period Time, arithmetic Value>
@@ -523,9 +528,11 @@ template <std::ranges::contiguous_range Range>
 std::vector<result_type_for<std::ranges::range_value_t<Range>>> diff(const Range& values, std::int64_t k) {
     using R = result_type_for<std::ranges::range_value_t<Range>>;
     const std::size_t n = std::ranges::size(values);
-    std::vector<R> out = detail::make_result<R>(n);
-    detail::diff_kernel<R, std::ranges::range_value_t<Range>, false>(std::ranges::data(values), out.data(), n, k);
-    return out;
+    using V = std::ranges::range_value_t<Range>;
+    const V* in = std::ranges::data(values);
+    return detail::fill_result<R>(n, [&](std::size_t first, std::size_t count, R* piece) {
+        detail::diff_piece<R, V, false>(in, n, k, first, count, piece);
+    });
 }
 
 template <period Time, arithmetic Value>

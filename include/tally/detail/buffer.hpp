@@ -95,6 +95,25 @@ template <class T>
     return out;
 }
 
+/// The n values that fill(first, count, piece) computes, a piece at a time:
+/// each call writes the values of positions [first, first + count) to
+/// piece[0..count), at most 2,048 of them, and they are appended to a vector
+/// reserved as by reserve_result. The piece stays in the L1 cache, so the
+/// result's memory is written once; a vector made by make_result and then
+/// filled is written twice (zeros first). T is an arithmetic type.
+template <class T, class Fill>
+[[nodiscard]] std::vector<T> fill_result(std::size_t n, Fill fill) {
+    constexpr std::size_t piece_size = 2048;
+    std::vector<T> out = reserve_result<T>(n);
+    T piece[piece_size];
+    for (std::size_t first = 0; first < n; first += piece_size) {
+        const std::size_t count = n - first < piece_size ? n - first : piece_size;
+        fill(first, count, static_cast<T*>(piece));
+        out.insert(out.end(), piece, piece + count);
+    }
+    return out;
+}
+
 /// A copy of `from` in storage advised as by reserve_result, written once
 /// (no value-initialisation before the copy).
 template <class T>

@@ -6,6 +6,7 @@
 // clang++ vectorise them at -O2/-O3; the series-level functions call them
 // and then look only at the positions the kernel left without a value.
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <concepts>
@@ -104,22 +105,44 @@ template <std::floating_point R, arithmetic T>
     return static_cast<R>(a) / static_cast<R>(b) - R(1);
 }
 
-/// out[i] = the relative change from in[i - k] to in[i] for k <= i < n
-/// (k > 0), or from in[i + |k|] to in[i] for 0 <= i < n - |k| (k < 0); NaN
-/// at the |k| positions that have no partner. `in` and `out` hold n values
-/// each and do not overlap. O(n), one pass, no branches in the loop body.
-/// With `watch`, returns whether a position with a partner may lack a value:
-/// false means every one of them holds a finite value (and, when
-/// pandas_compatible, over a finite base), so a caller listing the points
-/// without a value needs to look only at the |k| ends. Without, returns false
-/// (the check costs 5-10% on data in the caches).
+/// The positions of a piece [first, first + count) of an output of n
+/// values, k rows from their partners: those with a partner are
+/// [lo, hi) (lo == hi when none is), and position i's partner is
+/// i - lag (k >= 0) or i + lag (k < 0).
+struct partnered_piece {
+    std::size_t lo = 0;
+    std::size_t hi = 0;
+    std::size_t lag = 0;
+
+    partnered_piece(std::size_t n, std::int64_t k, std::size_t first, std::size_t count) noexcept {
+        const std::size_t m = transform_partnered(n, k);
+        lag = n - m;
+        // Positions with a partner: the last m for k >= 0, the first m for k < 0.
+        const std::size_t p0 = k >= 0 ? n - m : 0;
+        const std::size_t p1 = k >= 0 ? n : m;
+        const std::size_t end = first + count;
+        lo = std::min(std::max(first, p0), end);
+        hi = std::max(lo, std::min(end, p1));
+    }
+};
+
+/// out[i - first] = the relative change from in[i - k] to in[i] (k > 0), or
+/// from in[i + |k|] to in[i] (k < 0), for i in [first, first + count): a
+/// piece of the n-value result, NaN at the |k| positions that have no
+/// partner. `in` holds n values and does not overlap `out`. O(count), no
+/// branches in the loop body. With `watch`, returns whether a position with
+/// a partner may lack a value: false means every one of them holds a finite
+/// value (and, when pandas_compatible, over a finite base), so a caller
+/// listing the points without a value needs to look only at the |k| ends.
+/// Without, returns false (the check costs 5-10% on data in the caches).
 template <std::floating_point R, arithmetic T, bool watch = true>
-bool pct_change_kernel(const T* in, R* out, std::size_t n, std::int64_t k, base_policy policy,
-                       bool pandas_compatible) noexcept {
-    const std::size_t m = transform_partnered(n, k);
-    R* __restrict const dest = k >= 0 ? out + (n - m) : out;
-    const T* __restrict const now = k >= 0 ? in + (n - m) : in;
-    const T* __restrict const base = k >= 0 ? in : in + (n - m);
+bool pct_change_piece(const T* in, std::size_t n, std::int64_t k, std::size_t first, std::size_t count, R* out,
+                      base_policy policy, bool pandas_compatible) noexcept {
+    const partnered_piece piece(n, k, first, count);
+    const std::size_t m = piece.hi - piece.lo;
+    R* __restrict const dest = out + (piece.lo - first);
+    const T* __restrict const now = in + piece.lo;
+    const T* __restrict const base = m == 0 ? in : k >= 0 ? in + (piece.lo - piece.lag) : in + (piece.lo + piece.lag);
     nonfinite_seen<R, watch> seen;
     if (pandas_compatible) {
         // A finite a / inf - 1 still has no value (the base is infinite), so
@@ -157,9 +180,16 @@ bool pct_change_kernel(const T* in, R* out, std::size_t n, std::int64_t k, base_
             seen.add(v);
         }
     }
-    R* const rest = k >= 0 ? out : out + m;
-    for (std::size_t i = 0; i < n - m; ++i) rest[i] = transform_nan<R>;
+    for (std::size_t i = first; i < piece.lo; ++i) out[i - first] = transform_nan<R>;
+    for (std::size_t i = piece.hi; i < first + count; ++i) out[i - first] = transform_nan<R>;
     return seen.any();
+}
+
+/// pct_change_piece over the whole output: out[0..n).
+template <std::floating_point R, arithmetic T, bool watch = true>
+bool pct_change_kernel(const T* in, R* out, std::size_t n, std::int64_t k, base_policy policy,
+                       bool pandas_compatible) noexcept {
+    return pct_change_piece<R, T, watch>(in, n, k, 0, n, out, policy, pandas_compatible);
 }
 
 /// The difference a - b at one point as R, or NaN where a value is NaN or
@@ -174,16 +204,18 @@ template <std::floating_point R, arithmetic T>
     }
 }
 
-/// out[i] = in[i] - in[i - k] (k > 0) or in[i] - in[i + |k|] (k < 0); NaN
-/// where there is no partner. O(n), one pass. With `watch`, returns whether
-/// a position with a partner may be NaN (never for integer values), as
-/// pct_change_kernel; without, false.
+/// out[i - first] = in[i] - in[i - k] (k > 0) or in[i] - in[i + |k|]
+/// (k < 0) for i in [first, first + count), NaN where there is no partner:
+/// a piece of the n-value result, as pct_change_piece. With `watch`, returns
+/// whether a position with a partner may be NaN (never for integer values);
+/// without, false.
 template <std::floating_point R, arithmetic T, bool watch = true>
-bool diff_kernel(const T* in, R* out, std::size_t n, std::int64_t k) noexcept {
-    const std::size_t m = transform_partnered(n, k);
-    R* __restrict const dest = k >= 0 ? out + (n - m) : out;
-    const T* __restrict const now = k >= 0 ? in + (n - m) : in;
-    const T* __restrict const base = k >= 0 ? in : in + (n - m);
+bool diff_piece(const T* in, std::size_t n, std::int64_t k, std::size_t first, std::size_t count, R* out) noexcept {
+    const partnered_piece piece(n, k, first, count);
+    const std::size_t m = piece.hi - piece.lo;
+    R* __restrict const dest = out + (piece.lo - first);
+    const T* __restrict const now = in + piece.lo;
+    const T* __restrict const base = m == 0 ? in : k >= 0 ? in + (piece.lo - piece.lag) : in + (piece.lo + piece.lag);
     nonfinite_seen<R, watch> seen;
     if constexpr (std::floating_point<T>) {
         for (std::size_t i = 0; i < m; ++i) {
@@ -194,9 +226,15 @@ bool diff_kernel(const T* in, R* out, std::size_t n, std::int64_t k) noexcept {
     } else {  // an exact integer difference rounded to R is always finite
         for (std::size_t i = 0; i < m; ++i) dest[i] = diff_point<R>(now[i], base[i]);
     }
-    R* const rest = k >= 0 ? out : out + m;
-    for (std::size_t i = 0; i < n - m; ++i) rest[i] = transform_nan<R>;
+    for (std::size_t i = first; i < piece.lo; ++i) out[i - first] = transform_nan<R>;
+    for (std::size_t i = piece.hi; i < first + count; ++i) out[i - first] = transform_nan<R>;
     return seen.any();
+}
+
+/// diff_piece over the whole output: out[0..n).
+template <std::floating_point R, arithmetic T, bool watch = true>
+bool diff_kernel(const T* in, R* out, std::size_t n, std::int64_t k) noexcept {
+    return diff_piece<R, T, watch>(in, n, k, 0, n, out);
 }
 
 } // namespace tally::detail
