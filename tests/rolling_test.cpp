@@ -560,6 +560,25 @@ TEST_CASE("rolling: full windows in groups give the general pass's results, to t
         CHECK(grouped_pass_differences<sum_aggregate<double>>(x, b, mean_of) == 0);
         CHECK(grouped_pass_differences<count_aggregate<double>>(x, b, count_of) == 0);
         CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, sd_of) == 0);
+        // Every part of the aggregates, not only what a reduction shows.
+        CHECK(grouped_pass_differences<sum_aggregate<double>>(x, b, [](const sum_aggregate<double>& a) {
+                  return a.compensation;
+              }) == 0);
+        CHECK(grouped_pass_differences<sum_aggregate<double>>(x, b, [](const sum_aggregate<double>& a) {
+                  return a.sum;
+              }) == 0);
+        CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, [](const moments_aggregate<double>& a) {
+                  return a.m2;
+              }) == 0);
+        CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, [](const moments_aggregate<double>& a) {
+                  return a.mean;
+              }) == 0);
+        CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, [](const moments_aggregate<double>& a) {
+                  return a.shift;
+              }) == 0);
+        CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, [](const moments_aggregate<double>& a) {
+                  return static_cast<double>(a.count);
+              }) == 0);
         CHECK(grouped_pass_differences<extreme_aggregate<double, false>>(x, b, min_of) == 0);
         CHECK(grouped_pass_differences<extreme_aggregate<double, true>>(x, b, max_of) == 0);
         ++cases;

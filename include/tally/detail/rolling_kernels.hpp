@@ -17,7 +17,13 @@
 // travel along the series (large values long gone cannot spoil it). Where
 // the caller gives a grid (sliding_on_grid), the front/back split of every
 // window is a grid point, so a window's result is a function of its own
-// values and the grid only.
+// values and the grid only. For windows of a fixed count (sliding_fixed_grid)
+// the full windows are computed a block of the grid at a time, four blocks
+// side by side so that their dependent additions overlap, with the same
+// additions in the same order (so the same bits); min and max of NaN-free
+// blocks keep only values, their counts being positions. The results are
+// made in runs in the cache and appended, so the result's memory is written
+// once.
 //
 // Aggregates: sums are Neumaier-compensated (ZAMM 54, 1974); moments are
 // Welford's updates (Technometrics 4, 1962) combined by the pairwise formula
@@ -381,6 +387,146 @@ void extreme_groups(const T* x, std::size_t width, std::size_t g0, std::size_t t
     }
 }
 
+// --- sums and moments of NaN-free blocks, two lanes to a register -------
+//
+// With GCC and Clang on x86-64 (SSE2) and AArch64, the four groups of a
+// grid_groups call go two to a register (the vector extension
+// __attribute__((vector_size)), baseline instructions only): each element of
+// a register takes the steps sum_aggregate and moments_aggregate take, in
+// their order, so the results are the same to the last bit; the counts,
+// equal in every lane of a NaN-free block, are positions. Elsewhere
+// grid_groups does the work, with the same results.
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__aarch64__))
+#define TALLY_ROLLING_LANES 1
+/// Two doubles in one register.
+typedef double rolling_v2 __attribute__((vector_size(16)));
+/// What comparing two rolling_v2 gives: all bits set where true.
+using rolling_m2 = decltype(rolling_v2{} < rolling_v2{});
+
+/// m ? a : b, element-wise.
+[[nodiscard]] inline rolling_v2 v2_select(rolling_m2 m, rolling_v2 a, rolling_v2 b) noexcept {
+    return std::bit_cast<rolling_v2>((std::bit_cast<rolling_m2>(a) & m) | (std::bit_cast<rolling_m2>(b) & ~m));
+}
+
+/// |x|, element-wise (the sign bit cleared: -0 gives +0, which compares as
+/// -0 does).
+[[nodiscard]] inline rolling_v2 v2_abs(rolling_v2 x) noexcept {
+    constexpr rolling_v2 sign = {-0.0, -0.0};
+    return std::bit_cast<rolling_v2>(std::bit_cast<rolling_m2>(x) & ~std::bit_cast<rolling_m2>(sign));
+}
+
+/// sum_aggregate<double>, two lanes; the count is kept by the caller.
+struct sum_lanes2 {
+    using scalar = sum_aggregate<double>;
+    rolling_v2 sum{};
+    rolling_v2 compensation{};
+    /// scalar::add_value, element-wise: Neumaier's step, the comparison of
+    /// |sum| and |v| deciding which of the two error terms is taken.
+    void add_value(rolling_v2 v) noexcept {
+        const rolling_v2 t = sum + v;
+        const rolling_m2 big = v2_abs(sum) >= v2_abs(v);
+        compensation += (v2_select(big, sum, v) - t) + v2_select(big, v, sum);
+        sum = t;
+    }
+    /// scalar::add_valid of a value, `count_before` values having been added.
+    void add(rolling_v2 v, std::size_t /*count_before*/) noexcept { add_value(v); }
+    /// scalar::merge, this holding `na` values and o `nb`.
+    void merge(const sum_lanes2& o, std::size_t /*na*/, std::size_t /*nb*/) noexcept {
+        add_value(o.sum);
+        compensation += o.compensation;
+    }
+    [[nodiscard]] scalar lane(std::size_t k, std::size_t count) const noexcept {
+        return {count, sum[k], compensation[k]};
+    }
+};
+
+/// moments_aggregate<double>, two lanes; the count is kept by the caller.
+struct moments_lanes2 {
+    using scalar = moments_aggregate<double>;
+    rolling_v2 shift{};
+    rolling_v2 mean{};
+    rolling_v2 m2{};
+    void add(rolling_v2 v, std::size_t count_before) noexcept {
+        if (count_before == 0) {
+            shift = v;
+            mean = rolling_v2{};
+            m2 = rolling_v2{};
+            return;
+        }
+        const double count = static_cast<double>(count_before + 1);
+        const rolling_v2 delta = (v - shift) - mean;
+        mean += delta / count;
+        m2 += delta * ((v - shift) - mean);
+    }
+    void merge(const moments_lanes2& o, std::size_t count_a, std::size_t count_b) noexcept {
+        if (count_b == 0) return;
+        if (count_a == 0) {
+            *this = o;
+            return;
+        }
+        const auto na = static_cast<double>(count_a);
+        const auto nb = static_cast<double>(count_b);
+        const double total = na + nb;
+        const rolling_v2 delta = ((o.shift - shift) + o.mean) - mean;
+        mean += delta * (nb / total);
+        m2 += o.m2 + delta * delta * (na * nb / total);
+    }
+    [[nodiscard]] scalar lane(std::size_t k, std::size_t count) const noexcept {
+        return {count, shift[k], mean[k], m2[k]};
+    }
+};
+
+/// The two-lane form of an aggregate, where there is one.
+template <class Agg>
+struct lanes2_of {
+    using type = void;
+};
+template <>
+struct lanes2_of<sum_aggregate<double>> {
+    using type = sum_lanes2;
+};
+template <>
+struct lanes2_of<moments_aggregate<double>> {
+    using type = moments_lanes2;
+};
+
+/// grid_groups<4, true> over four full groups (t0 = 0, t1 = width) with
+/// lanes 0 and 1 in one register and 2 and 3 in the other. `scratch` has
+/// room for 2 * width L.
+template <class L, class T, class R, class Finish>
+void lanes2_groups(const T* x, std::size_t width, std::size_t g0, L* scratch, R* out, Finish& finish) {
+    const auto at = [x](std::size_t i, std::size_t j) {
+        return rolling_v2{static_cast<double>(x[i]), static_cast<double>(x[j])};
+    };
+    const std::size_t w = width;
+    L a{}, b{};
+    // scratch[2 d] (lanes 0, 1) and scratch[2 d + 1] (lanes 2, 3) aggregate
+    // x[g_k - 1 - d .. g_k - 1]
+    for (std::size_t d = 0; d < w; ++d) {
+        a.add(at(g0 - 1 - d, g0 + w - 1 - d), d);
+        b.add(at(g0 + 2 * w - 1 - d, g0 + 3 * w - 1 - d), d);
+        scratch[2 * d] = a;
+        scratch[2 * d + 1] = b;
+    }
+    a = L{};  // now the prefixes, of t values each
+    b = L{};
+    for (std::size_t t = 0; t < w; ++t) {
+        L wa = scratch[2 * (w - 1 - t)];
+        L wb = scratch[2 * (w - 1 - t) + 1];
+        wa.merge(a, w - t, t);
+        wb.merge(b, w - t, t);
+        out[t] = finish(wa.lane(0, w));
+        out[w + t] = finish(wa.lane(1, w));
+        out[2 * w + t] = finish(wb.lane(0, w));
+        out[3 * w + t] = finish(wb.lane(1, w));
+        if (t + 1 < w) {
+            a.add(at(g0 + t, g0 + w + t), t);
+            b.add(at(g0 + 2 * w + t, g0 + 3 * w + t), t);
+        }
+    }
+}
+#endif
+
 template <class Agg>
 struct extreme_traits {
     static constexpr bool is_extreme = false;
@@ -455,6 +601,11 @@ void sliding_fixed_grid(const T* x, const window_bounds& bounds, std::vector<R>&
     run.resize(lane_count * w);
     std::vector<Agg> scratch(lane_count * w);
     std::vector<typename extreme_traits<Agg>::value_type> values(extreme_traits<Agg>::is_extreme ? lane_count * w : 0);
+#ifdef TALLY_ROLLING_LANES
+    using lanes_type = std::conditional_t<std::is_void_v<typename lanes2_of<Agg>::type>, char,
+                                          typename lanes2_of<Agg>::type>;
+    std::vector<lanes_type> lane_scratch;
+#endif
     // The window of i ends at e = i + offset + 1; it is full for e in [w, n].
     sliding_on_grid<Agg>(x, bounds, run.data(), finish, 0, w - offset - 1);
     append(w - offset - 1);
@@ -476,6 +627,15 @@ void sliding_fixed_grid(const T* x, const window_bounds& bounds, std::vector<R>&
     if (lane_count == lanes) {
         for (; g + lanes * w <= n + 1; g += lanes * w) {
             if (none_nan(x + (g - w), (lanes + 1) * w - 1)) {
+#ifdef TALLY_ROLLING_LANES
+                if constexpr (!std::is_void_v<typename lanes2_of<Agg>::type>) {
+                    using L = typename lanes2_of<Agg>::type;
+                    if (lane_scratch.empty()) lane_scratch.resize(2 * w);
+                    lanes2_groups<L>(x, w, g, lane_scratch.data(), run.data(), finish);
+                    append(lanes * w);
+                    continue;
+                }
+#endif
                 any_groups<lanes, true, Agg>(x, w, g, 0, w, scratch.data(), values.data(), run.data(), finish);
             } else {
                 any_groups<lanes, false, Agg>(x, w, g, 0, w, scratch.data(), values.data(), run.data(), finish);
