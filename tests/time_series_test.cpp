@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <list>
 #include <random>
 #include <ranges>
+#include <string>
+#include <utility>
 #include <vector>
 
 using tally::time_series;
@@ -249,4 +252,76 @@ TEST_CASE("time_series: built from ranges of calendar times") {
     const time_series<year_month, int> s(months, std::vector{3, 1});
     CHECK(s.first_time() == 2019y / January);
     CHECK(s.at(2019y / March) == 3);
+}
+
+TEST_CASE("time_series: the in-place sort orders times and values as a stable sort of the pairs does") {
+    // detail::sort_pairs against std::stable_sort of (time, value) pairs on
+    // the orders that trouble quicksorts: random, sorted, reversed, organ
+    // pipe, sawtooth, few distinct times (repeats), all equal, and sizes on
+    // both sides of the insertion-sort cut-off. With repeated times the
+    // order of their values is unspecified, so the values of each time are
+    // compared as sorted sets.
+    std::mt19937_64 rng(20260101);
+    std::size_t checked = 0;
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{15}, std::size_t{16},
+                                std::size_t{17}, std::size_t{18}, std::size_t{100}, std::size_t{1000},
+                                std::size_t{4097}}) {
+        for (int pattern = 0; pattern < 8; ++pattern) {
+            std::vector<std::int64_t> times(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto si = static_cast<std::int64_t>(i);
+                const auto sn = static_cast<std::int64_t>(n);
+                switch (pattern) {
+                case 0: times[i] = static_cast<std::int64_t>(rng() % 1000000007); break;
+                case 1: times[i] = si; break;
+                case 2: times[i] = sn - si; break;
+                case 3: times[i] = si < sn / 2 ? si : sn - si; break;
+                case 4: times[i] = si % 7; break;
+                case 5: times[i] = static_cast<std::int64_t>(rng() % 3); break;
+                case 6: times[i] = 42; break;
+                default: times[i] = (si * 7919) % (sn + 1); break;
+                }
+            }
+            std::vector<double> values(n);
+            for (std::size_t i = 0; i < n; ++i) values[i] = static_cast<double>(i);
+            std::vector<std::pair<std::int64_t, double>> want(n);
+            for (std::size_t i = 0; i < n; ++i) want[i] = {times[i], values[i]};
+            std::ranges::stable_sort(want, {}, &std::pair<std::int64_t, double>::first);
+            tally::detail::sort_pairs(times.data(), values.data(), n);
+            std::vector<std::pair<std::int64_t, double>> got(n);
+            for (std::size_t i = 0; i < n; ++i) got[i] = {times[i], values[i]};
+            // Equal times: compare their values as sets.
+            std::ranges::sort(got);
+            std::ranges::sort(want);
+            CAPTURE(n);
+            CAPTURE(pattern);
+            CHECK(std::ranges::is_sorted(times));
+            CHECK(got == want);
+            ++checked;
+        }
+    }
+    CHECK(checked == 80);
+}
+
+TEST_CASE("time_series: a million shuffled times give the series a sorted copy would") {
+    std::mt19937_64 rng(99);
+    const std::size_t n = 1000000;
+    std::vector<int> times(n);
+    for (std::size_t i = 0; i < n; ++i) times[i] = static_cast<int>(i) * 3 - 1000000;
+    std::vector<int> shuffled = times;
+    std::ranges::shuffle(shuffled, rng);
+    std::vector<double> values(n);
+    for (std::size_t i = 0; i < n; ++i) values[i] = static_cast<double>(shuffled[i]) / 3.0;
+    const time_series<int, double> s(shuffled, values);
+    REQUIRE(s.size() == n);
+    CHECK(std::ranges::equal(s.times(), times));
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < n; ++i) wrong += s.values()[i] == static_cast<double>(times[i]) / 3.0 ? 0U : 1U;
+    CHECK(wrong == 0);
+    // A repeat anywhere is refused, naming the smallest repeated time.
+    shuffled[n / 2] = shuffled[n / 3];
+    const int smallest = shuffled[n / 3];
+    const std::string message =
+        "the time " + std::to_string(smallest) + " appears more than once; a series holds one value per time.";
+    CHECK_THROWS_WITH_AS((time_series<int, double>(shuffled, values)), message.c_str(), tally::invalid_argument);
 }

@@ -27,6 +27,8 @@
 #include <vector>
 
 #include "change.hpp"
+#include "detail/buffer.hpp"
+#include "detail/sort_pairs.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "period.hpp"
@@ -112,7 +114,9 @@ public:
     /// any order of time. Throws invalid_argument when the lengths differ
     /// (naming both), a time repeats (naming it), or a time or value would
     /// not convert exactly (1.9 into an int series, -1 into unsigned, 2^53 + 1
-    /// into double), naming it.
+    /// into double), naming it. O(n) for times already in order, O(n log n)
+    /// otherwise (an introsort of the series' own times and values, in
+    /// place: no memory beyond the series itself).
     template <std::ranges::input_range Times, std::ranges::input_range Values>
         requires std::convertible_to<std::ranges::range_reference_t<Times>, Time> &&
                  std::convertible_to<std::ranges::range_reference_t<Values>, Value>
@@ -212,6 +216,7 @@ private:
     [[nodiscard]] size_type find_index(const Time& t) const noexcept;
     [[noreturn]] void throw_missing(const Time& t) const;
     void assign_unsorted(std::vector<observation<Time, Value>> observations);
+    void sort_and_check();
 
     std::vector<Time> times_;
     std::vector<Value> values_;
@@ -231,7 +236,15 @@ template <std::ranges::input_range Times, std::ranges::input_range Values>
     requires std::convertible_to<std::ranges::range_reference_t<Times>, Time> &&
              std::convertible_to<std::ranges::range_reference_t<Values>, Value>
 time_series<Time, Value>::time_series(Times&& times, Values&& values) {
-    std::vector<observation<Time, Value>> observations;
+    // The times and values go straight into the series' own vectors, which
+    // are then sorted where they are: no copy of the input beside them.
+    if constexpr (std::ranges::sized_range<Times> && std::ranges::sized_range<Values>) {
+        const auto time_count = static_cast<std::size_t>(std::ranges::size(times));
+        const auto value_count = static_cast<std::size_t>(std::ranges::size(values));
+        const std::size_t count = std::min(time_count, value_count);
+        times_ = detail::reserve_result<Time>(count);
+        values_ = detail::reserve_result<Value>(count);
+    }
     auto t = std::ranges::begin(times);
     auto v = std::ranges::begin(values);
     const auto t_end = std::ranges::end(times);
@@ -253,17 +266,18 @@ time_series<Time, Value>::time_series(Times&& times, Values&& values) {
                                        time_text(time) + " does not fit the series' value type exactly.");
             }
         }
-        observations.push_back({time, value});
+        times_.push_back(time);
+        values_.push_back(value);
     }
     if (t != t_end || v != v_end) {
-        std::size_t time_count = observations.size();
-        std::size_t value_count = observations.size();
+        std::size_t time_count = times_.size();
+        std::size_t value_count = times_.size();
         for (; t != t_end; ++t) ++time_count;
         for (; v != v_end; ++v) ++value_count;
         throw invalid_argument("a series needs one value per time, but " + detail::integer_text(time_count) +
                                " times and " + detail::integer_text(value_count) + " values were given.");
     }
-    assign_unsorted(std::move(observations));
+    sort_and_check();
 }
 
 template <period Time, arithmetic Value>
@@ -283,21 +297,25 @@ time_series<Time, Value>::time_series(sorted_unique_t, std::vector<Time> times, 
 
 template <period Time, arithmetic Value>
 void time_series<Time, Value>::assign_unsorted(std::vector<observation<Time, Value>> observations) {
-    const auto by_time = [](const observation<Time, Value>& a, const observation<Time, Value>& b) {
-        return a.time < b.time;
-    };
-    if (!std::ranges::is_sorted(observations, by_time)) std::ranges::stable_sort(observations, by_time);
-    const auto repeated = std::ranges::adjacent_find(
-        observations, [](const auto& a, const auto& b) { return !(a.time < b.time); });
-    if (repeated != observations.end()) {
-        throw invalid_argument("the time " + time_text(repeated->time) +
-                               " appears more than once; a series holds one value per time.");
-    }
     times_.reserve(observations.size());
     values_.reserve(observations.size());
     for (const auto& o : observations) {
         times_.push_back(o.time);
         values_.push_back(o.value);
+    }
+    sort_and_check();
+}
+
+/// Sorts times_ and values_ by time, in place (no memory the size of the
+/// series), and refuses a repeated time: the smallest one is named.
+template <period Time, arithmetic Value>
+void time_series<Time, Value>::sort_and_check() {
+    const auto before = [](const Time& a, const Time& b) { return a < b; };
+    if (!std::ranges::is_sorted(times_, before)) detail::sort_pairs(times_.data(), values_.data(), times_.size());
+    const auto repeated = std::ranges::adjacent_find(times_, [](const Time& a, const Time& b) { return !(a < b); });
+    if (repeated != times_.end()) {
+        throw invalid_argument("the time " + time_text(*repeated) +
+                               " appears more than once; a series holds one value per time.");
     }
 }
 
