@@ -370,6 +370,7 @@ void extreme_groups(const T* x, std::size_t width, std::size_t g0, std::size_t t
     if (t0 == 0) {
         for (std::size_t k = 0; k < Lanes; ++k) out[k * width] = finish(Agg{width, scratch[(width - 1) * Lanes + k]});
     }
+    if (t1 < 2) return;  // no window past t = 0; x[g0] may be past the end
     for (std::size_t k = 0; k < Lanes; ++k) acc[k] = static_cast<A>(x[g0 + k * width]);
     for (std::size_t t = 1; t < t1; ++t) {
         if (t >= t0) {
