@@ -270,6 +270,13 @@ template <std::integral W>
         throw invalid_argument("a rolling window of " + integer_text(window) +
                                " observations is empty; it needs at least 1.");
     }
+    if constexpr (std::numeric_limits<W>::digits > std::numeric_limits<std::size_t>::digits) {
+        // Only where size_t is narrower than W (32-bit targets); window >= 1 here.
+        if (window > static_cast<W>(std::numeric_limits<std::size_t>::max())) {
+            throw invalid_argument("a rolling window of " + integer_text(window) +
+                                   " observations does not fit this platform's size_t.");
+        }
+    }
     const auto width = static_cast<std::size_t>(window);
     window_spec spec;
     spec.width = width;

@@ -1037,3 +1037,7 @@ template <class Sorted>
 }
 
 } // namespace tally::detail
+
+#ifdef TALLY_ROLLING_LANES
+#undef TALLY_ROLLING_LANES
+#endif

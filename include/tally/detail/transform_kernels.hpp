@@ -62,8 +62,9 @@ private:
 /// (|k| taken without overflow at INT64_MIN). They are the last m positions
 /// for k >= 0 and the first m for k < 0.
 [[nodiscard]] constexpr std::size_t transform_partnered(std::size_t n, std::int64_t k) noexcept {
-    const std::size_t lag = k < 0 ? static_cast<std::size_t>(-(k + 1)) + 1 : static_cast<std::size_t>(k);
-    return lag < n ? n - lag : 0;
+    // In 64 bits whatever size_t is: a lag of 2^32 must not become 0.
+    const std::uint64_t lag = k < 0 ? static_cast<std::uint64_t>(-(k + 1)) + 1 : static_cast<std::uint64_t>(k);
+    return lag < n ? n - static_cast<std::size_t>(lag) : 0;
 }
 
 /// The relative change from base b to value a at one point under `policy`,
