@@ -13,6 +13,7 @@
 #include <limits>
 #include <random>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 using tally::time_series;
@@ -504,8 +505,8 @@ namespace {
 /// Runs detail::sliding_fixed_grid (full windows four groups at a time) and
 /// the general detail::sliding_on_grid on the same bounds and finish, and
 /// counts the outputs whose bits differ.
-template <class Agg, class Finish>
-std::size_t grouped_pass_differences(const std::vector<double>& x, const tally::detail::window_bounds& b,
+template <class Agg, class T, class Finish>
+std::size_t grouped_pass_differences(const std::vector<T>& x, const tally::detail::window_bounds& b,
                                      Finish finish) {
     std::vector<double> grouped, general(x.size(), -2.0);
     grouped.reserve(x.size());
@@ -584,4 +585,35 @@ TEST_CASE("rolling: full windows in groups give the general pass's results, to t
         ++cases;
     }
     CHECK(cases == 400);
+}
+
+TEST_CASE_TEMPLATE("rolling: wide windows and other value types in groups give the general pass's results", T, float,
+                   long long) {
+    // Windows wider than 4,096 take the one-group-at-a-time path; float and
+    // integer values are converted as they are added. Bit for bit, as above.
+    using namespace tally::detail;
+    std::mt19937_64 rng(77);
+    std::uniform_int_distribution<int> digits(-1000000, 1000000);
+    const auto mean_of = [](const sum_aggregate<double>& a) {
+        return a.count > 0 ? a.value() / static_cast<double>(a.count) : nan_v;
+    };
+    const auto m2_of = [](const moments_aggregate<double>& a) { return a.m2; };
+    const auto max_of = [](const extreme_aggregate<double, true>& a) { return a.count > 0 ? a.value : nan_v; };
+    for (const std::size_t w : {std::size_t{4096}, std::size_t{4097}, std::size_t{6000}}) {
+        const std::size_t n = 3 * w + 123;
+        std::vector<T> x(n);
+        for (auto& v : x) v = static_cast<T>(digits(rng)) / static_cast<T>(std::is_floating_point_v<T> ? 7 : 1);
+        if constexpr (std::is_floating_point_v<T>) x[n / 3] = std::numeric_limits<T>::quiet_NaN();
+        window_bounds b;
+        b.n = n;
+        b.width = w;
+        b.offset = w == 6000 ? (w - 1) / 2 : 0;
+        b.capacity = w;
+        b.fixed_grid = true;
+        b.phase = w / 3;
+        CAPTURE(w);
+        CHECK(grouped_pass_differences<sum_aggregate<double>>(x, b, mean_of) == 0);
+        CHECK(grouped_pass_differences<moments_aggregate<double>>(x, b, m2_of) == 0);
+        CHECK(grouped_pass_differences<extreme_aggregate<double, true>>(x, b, max_of) == 0);
+    }
 }
