@@ -114,16 +114,31 @@ struct partnered_piece {
     std::size_t lo = 0;
     std::size_t hi = 0;
     std::size_t lag = 0;
+    std::size_t first = 0;
+    std::size_t end = 0;
+    bool back = true;  // the partner is behind (k >= 0)
 
-    partnered_piece(std::size_t n, std::int64_t k, std::size_t first, std::size_t count) noexcept {
+    partnered_piece(std::size_t n, std::int64_t k, std::size_t piece_first, std::size_t count) noexcept
+        : first(piece_first), end(piece_first + count), back(k >= 0) {
         const std::size_t m = transform_partnered(n, k);
         lag = n - m;
         // Positions with a partner: the last m for k >= 0, the first m for k < 0.
-        const std::size_t p0 = k >= 0 ? n - m : 0;
-        const std::size_t p1 = k >= 0 ? n : m;
-        const std::size_t end = first + count;
+        const std::size_t p0 = back ? n - m : 0;
+        const std::size_t p1 = back ? n : m;
         lo = std::min(std::max(first, p0), end);
         hi = std::max(lo, std::min(end, p1));
+    }
+    /// The partner of the value at `in + lo` (in itself when none has one:
+    /// no pointer outside the input is formed).
+    template <class T>
+    [[nodiscard]] const T* base(const T* in) const noexcept {
+        return hi == lo ? in : back ? in + (lo - lag) : in + (lo + lag);
+    }
+    /// NaN at the piece's positions without a partner (out[0] is `first`).
+    template <class R>
+    void fill_unpartnered(R* out) const noexcept {
+        for (std::size_t i = first; i < lo; ++i) out[i - first] = transform_nan<R>;
+        for (std::size_t i = hi; i < end; ++i) out[i - first] = transform_nan<R>;
     }
 };
 
@@ -143,7 +158,7 @@ bool pct_change_piece(const T* in, std::size_t n, std::int64_t k, std::size_t fi
     const std::size_t m = piece.hi - piece.lo;
     R* __restrict const dest = out + (piece.lo - first);
     const T* __restrict const now = in + piece.lo;
-    const T* __restrict const base = m == 0 ? in : k >= 0 ? in + (piece.lo - piece.lag) : in + (piece.lo + piece.lag);
+    const T* __restrict const base = piece.base(in);
     nonfinite_seen<R, watch> seen;
     if (pandas_compatible) {
         // A finite a / inf - 1 still has no value (the base is infinite), so
@@ -181,8 +196,7 @@ bool pct_change_piece(const T* in, std::size_t n, std::int64_t k, std::size_t fi
             seen.add(v);
         }
     }
-    for (std::size_t i = first; i < piece.lo; ++i) out[i - first] = transform_nan<R>;
-    for (std::size_t i = piece.hi; i < first + count; ++i) out[i - first] = transform_nan<R>;
+    piece.fill_unpartnered(out);
     return seen.any();
 }
 
@@ -216,7 +230,7 @@ bool diff_piece(const T* in, std::size_t n, std::int64_t k, std::size_t first, s
     const std::size_t m = piece.hi - piece.lo;
     R* __restrict const dest = out + (piece.lo - first);
     const T* __restrict const now = in + piece.lo;
-    const T* __restrict const base = m == 0 ? in : k >= 0 ? in + (piece.lo - piece.lag) : in + (piece.lo + piece.lag);
+    const T* __restrict const base = piece.base(in);
     nonfinite_seen<R, watch> seen;
     if constexpr (std::floating_point<T>) {
         for (std::size_t i = 0; i < m; ++i) {
@@ -227,8 +241,7 @@ bool diff_piece(const T* in, std::size_t n, std::int64_t k, std::size_t first, s
     } else {  // an exact integer difference rounded to R is always finite
         for (std::size_t i = 0; i < m; ++i) dest[i] = diff_point<R>(now[i], base[i]);
     }
-    for (std::size_t i = first; i < piece.lo; ++i) out[i - first] = transform_nan<R>;
-    for (std::size_t i = piece.hi; i < first + count; ++i) out[i - first] = transform_nan<R>;
+    piece.fill_unpartnered(out);
     return seen.any();
 }
 
