@@ -10,7 +10,9 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -77,7 +79,15 @@ struct unit {
 /// to print the same as an end of `allowed` it does not sit on.
 [[nodiscard]] inline std::string figure_text(double x, const unit& u, const tally::interval& allowed) {
     if (std::isnan(x)) return "none";
+    // at least as many decimals as the ends of the interval: "3.67%" against 3.65%..3.75%
     int decimals = u.decimals;
+    for (double end : {allowed.lower, allowed.upper}) {
+        if (!std::isfinite(end)) continue;
+        const std::string e = end_text(end, "");
+        if (const auto point = e.find('.'); point != std::string::npos) {
+            decimals = std::max(decimals, static_cast<int>(e.size() - point - 1));
+        }
+    }
     const auto text = [&](double y, int d) {
         std::string s = fixed_text(y, d);
         if (u.sign && y > 0 && s.find_first_not_of("0.,") != std::string::npos) s.insert(0, "+");
@@ -141,18 +151,23 @@ struct unit {
     return a + " -> " + b;
 }
 
-[[nodiscard]] inline nlohmann::ordered_json interval_json(const tally::interval& i) {
+/// A number for JSON: null when not finite; an integer when `whole` and it is one.
+[[nodiscard]] inline nlohmann::ordered_json number_json(double x, bool whole = false) {
+    if (!std::isfinite(x)) return nullptr;
+    if (whole && x == std::floor(x) && std::fabs(x) < 0x1p63) return static_cast<std::int64_t>(x);
+    return x;
+}
+
+/// An interval for JSON; its unbounded ends are null. `whole`: integer ends.
+[[nodiscard]] inline nlohmann::ordered_json interval_json(const tally::interval& i, bool whole = false) {
     nlohmann::ordered_json j;
-    j["lower"] = i.lower_unbounded() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(i.lower);
-    j["upper"] = i.upper_unbounded() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(i.upper);
+    j["lower"] = i.lower_unbounded() ? nlohmann::ordered_json(nullptr) : number_json(i.lower, whole);
+    j["upper"] = i.upper_unbounded() ? nlohmann::ordered_json(nullptr) : number_json(i.upper, whole);
     j["lower_inclusive"] = i.lower_inclusive;
     j["upper_inclusive"] = i.upper_inclusive;
     return j;
 }
 
-[[nodiscard]] inline nlohmann::ordered_json number_json(double x) {
-    return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
-}
 
 [[nodiscard]] inline nlohmann::ordered_json rows_json(const table& t, const std::vector<const row*>& rows) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -204,7 +219,9 @@ struct unit {
     const std::string earlier_name = !r.earlier_label.empty() ? r.earlier_label : detail::rows_label(r.earlier);
     if (v.is_change()) {
         // "10,398..10,447 in 2018 (given 4,963 in 2015)"
-        const auto in = [](const std::string& name) { return name.empty() ? std::string() : " in " + name; };
+        const auto in = [&r](const std::string& name) {
+            return name.empty() ? std::string() : (r.rolling ? " in the " : " in ") + name;
+        };
         const auto given = [&](long double x, const std::string& name) {
             return " (given " + detail::value_text(static_cast<double>(x), v.exact()) + in(name) + ")";
         };
@@ -216,7 +233,9 @@ struct unit {
             implied.push_back(detail::interval_text(*i, "") + in(earlier_name) + given(v.to(), later_name));
         }
         if (!implied.empty()) {
-            out += "Implied:  it would hold for ";
+            out += "Implied:  it would hold";
+            if (v.readings().size() > 1) out += " (as " + v.readings().front().multiple.text() + " times as high)";
+            out += " for ";
             for (std::size_t i = 0; i < implied.size(); ++i) {
                 if (i != 0) out += ", or ";
                 out += implied[i];
@@ -313,14 +332,18 @@ struct unit {
     j["on_boundary"] = v.on_boundary();
     j["exact"] = v.exact();
     j["stated_values_match"] = v.stated_values_match();
+    const bool whole = v.exact();
     if (v.is_change()) {
-        j["from"] = detail::number_json(static_cast<double>(v.from()));
-        j["to"] = detail::number_json(static_cast<double>(v.to()));
+        j["from"] = detail::number_json(static_cast<double>(v.from()), whole);
+        j["to"] = detail::number_json(static_cast<double>(v.to()), whole);
+    } else if (t.shares) {
+        j["part"] = detail::number_json(static_cast<double>(v.to()), whole);
+        j["whole"] = detail::number_json(static_cast<double>(v.from()), whole);
     } else {
-        j["value"] = detail::number_json(static_cast<double>(v.to()));
+        j["value"] = detail::number_json(static_cast<double>(v.to()), whole);
     }
-    j["implied_later"] = v.implied() ? detail::interval_json(*v.implied()) : nlohmann::ordered_json(nullptr);
-    j["implied_earlier"] = v.implied_from() ? detail::interval_json(*v.implied_from()) : nlohmann::ordered_json(nullptr);
+    j["implied_later"] = v.implied() ? detail::interval_json(*v.implied(), whole) : nlohmann::ordered_json(nullptr);
+    j["implied_earlier"] = v.implied_from() ? detail::interval_json(*v.implied_from(), whole) : nlohmann::ordered_json(nullptr);
     if (v.readings().size() > 1) {
         nlohmann::ordered_json readings = nlohmann::ordered_json::array();
         for (const tally::claim_reading& reading : v.readings()) {

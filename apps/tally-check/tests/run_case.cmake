@@ -2,12 +2,12 @@
 # output and standard error are the expected ones, byte for byte.
 #
 #   cmake -DPROGRAM=<tally-check> -DCASE=<dir>/<name>.args -DSHARED_DATA=<dir>
-#         -DTEST_DATA=<dir> -DBUILD_DATA=<dir> -P run_case.cmake
+#         -DTEST_DATA=<dir> -DBUILD_DATA=<dir> -DSOURCE_DIR=<dir> -P run_case.cmake
 #
 # <name>.args holds the arguments, one a line; its first lines are
 #   # exit: <status>
-#   # dir: shared | tests | build      (the working directory: ../shared/data,
-#                                       tests/data, or the build directory)
+#   # dir: shared | tests | build | source   (the working directory: ../shared/data,
+#                                       tests/data, the build directory, or the source tree's root)
 #   # stdin: <file in that directory>   (standard input; else /dev/null)
 # and other '#' lines are comments; @TEST_DATA@ in an argument is tests/data. <name>.out is the expected standard
 # output; <name>.err the expected standard error (empty when absent).
@@ -20,7 +20,7 @@ set(stdin_file "/dev/null")
 foreach(line IN LISTS lines)
   if(line MATCHES "^# exit: ([0-9]+)$")
     set(expected_status "${CMAKE_MATCH_1}")
-  elseif(line MATCHES "^# dir: (shared|tests|build)$")
+  elseif(line MATCHES "^# dir: (shared|tests|build|source)$")
     set(directory "${CMAKE_MATCH_1}")
   elseif(line MATCHES "^# stdin: (.+)$")
     set(stdin_file "${CMAKE_MATCH_1}")
@@ -37,6 +37,8 @@ if(directory STREQUAL "shared")
   set(directory "${SHARED_DATA}")
 elseif(directory STREQUAL "tests")
   set(directory "${TEST_DATA}")
+elseif(directory STREQUAL "source")
+  set(directory "${SOURCE_DIR}")
 else()
   set(directory "${BUILD_DATA}")
 endif()
