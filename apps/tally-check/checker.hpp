@@ -269,7 +269,7 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         if (r == nullptr) {
             throw refusal(q + " needs the " + detail::rolling_words(year, month) + ", and the table has no row 12m-to-" +
                           std::to_string(year) + "-" + (month < 10 ? "0" : "") + std::to_string(month) + " (its 12-month rows run from " +
-                          t.rolling.front().time_text + " to " + t.rolling.back().time_text + ").");
+                          std::string(t.rolling.front().time_text) + " to " + std::string(t.rolling.back().time_text) + ").");
         }
         return *r;
     };
@@ -331,7 +331,7 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         const row* r = detail::find_row(t.rows, time_point{calendar::year, year, 0, 0});
         if (r == nullptr) {
             throw refusal(q + " needs " + std::to_string(year) + ", and the table has no row for it (its years run from " +
-                          t.rows.front().time_text + " to " + t.rows.back().time_text + ").");
+                          std::string(t.rows.front().time_text) + " to " + std::string(t.rows.back().time_text) + ").");
         }
         return *r;
     };
@@ -349,8 +349,8 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         const row& earlier = cl.from_time.named() ? get(cl.from_time.year) : get(later->time.year - 1);
         out.earlier.push_back(&earlier);
         out.later.push_back(later);
-        out.earlier_label = earlier.time_text;
-        out.later_label = later->time_text;
+        out.earlier_label = std::string(earlier.time_text);
+        out.later_label = std::string(later->time_text);
         if (t.integral) {
             return tally::check(tally::share<std::int64_t>{earlier.value.integer, earlier.whole.integer},
                                 tally::share<std::int64_t>{later->value.integer, later->whole.integer}, cl, options);
@@ -370,7 +370,7 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         throw refusal(q + " names no year, and the table has " + std::to_string(t.rows.size()) + " rows; name one (\"in 2019\").");
     }
     out.later.push_back(r);
-    out.later_label = r->time_text;
+    out.later_label = std::string(r->time_text);
     if (t.integral) return tally::check(tally::share<std::int64_t>{r->value.integer, r->whole.integer}, cl, options);
     return tally::check(tally::share<double>{r->value.real, r->whole.real}, cl, options);
 }
@@ -391,7 +391,7 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         } else if (!t.cal) {
             throw refusal(detail::quoted(text) +
                           " names no 12 months to a month, and the table's rows are all 12-month totals (" +
-                          t.rolling.front().time_text + " to " + t.rolling.back().time_text +
+                          std::string(t.rolling.front().time_text) + " to " + std::string(t.rolling.back().time_text) +
                           "); name one in the sentence (\"in the 12 months to " +
                           std::string(month_name(t.rolling.back().time.part)) + " " +
                           std::to_string(t.rolling.back().time.year) + "\").");
@@ -417,8 +417,8 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
             } catch (const tally::missing_observation& e) {
                 std::string why = e.what();
                 if (!t.rolling.empty()) {
-                    why += " The table also has 12-month totals (" + t.rolling.front().time_text + " to " +
-                           t.rolling.back().time_text + "); to check against them, name one in the sentence (\"the 12 months to " +
+                    why += " The table also has 12-month totals (" + std::string(t.rolling.front().time_text) + " to " +
+                           std::string(t.rolling.back().time_text) + "); to check against them, name one in the sentence (\"the 12 months to " +
                            std::string(month_name(t.rolling.back().time.part)) + " " +
                            std::to_string(t.rolling.back().time.year) + "\").";
                 }

@@ -140,8 +140,8 @@ struct unit {
 /// The time label of a group of rows: "2015", "2015..2018".
 [[nodiscard]] inline std::string rows_label(const std::vector<const row*>& rows) {
     if (rows.empty()) return "";
-    if (rows.size() == 1) return rows.front()->time_text;
-    return rows.front()->time_text + ".." + rows.back()->time_text;
+    if (rows.size() == 1) return std::string(rows.front()->time_text);
+    return std::string(rows.front()->time_text) + ".." + std::string(rows.back()->time_text);
 }
 
 [[nodiscard]] inline std::string times_label(const result& r) {
@@ -255,21 +255,29 @@ struct unit {
         out += "  (the rows could not be listed)\n";
         return out;
     }
+    const auto shown_value = [&t](const row& x) {
+        std::string s(x.value_text);
+        if (t.shares) {
+            s += " of ";
+            s += x.whole_text;
+        }
+        return s;
+    };
     std::size_t w_line = 0, w_time = 0, w_value = 0;
     for (const row* x : rows) {
         w_line = std::max(w_line, std::to_string(x->line).size());
         w_time = std::max(w_time, x->time_text.size());
-        w_value = std::max(w_value, (t.shares ? x->value_text + " of " + x->whole_text : x->value_text).size());
+        w_value = std::max(w_value, shown_value(*x).size());
     }
     for (const row* x : rows) {
         std::string line = "  line " + std::to_string(x->line);
         line.append(w_line - std::to_string(x->line).size() + 2, ' ');
-        line += x->time_text;
+        line += std::string(x->time_text);
         line.append(w_time - x->time_text.size() + 2, ' ');
-        const std::string value = t.shares ? x->value_text + " of " + x->whole_text : x->value_text;
+        const std::string value = shown_value(*x);
         line.append(w_value - value.size(), ' ');
         line += value;
-        if (!x->source.empty()) line += "  " + x->source;
+        if (!x->source.empty()) line += "  " + std::string(x->source);
         out += line + "\n";
     }
     return out;

@@ -17,13 +17,24 @@
 #ifndef CSV_IO_NO_THREAD
 #define CSV_IO_NO_THREAD  // one core: no reader thread
 #endif
+// GCC 12 at -O2 and above warns (-Wstringop-truncation) about the header's
+// strncpy of a file name into its 256-byte error buffer once it is inlined
+// here; the copy is bounded and terminated, so that warning is off for it.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#endif
 #include <libfccp/csv.h>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 #include "numbers.hpp"
 #include "times.hpp"
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -58,16 +69,43 @@ struct table_request {
     std::optional<calendar> forced{}; ///< --calendar
 };
 
-/// One row kept: where it is, its time, its numbers as read and as written.
+/// Text kept for the rows, in blocks that never move, so a row can hold
+/// views of it and stay trivially copyable (a million rows are moved and
+/// sorted cheaply).
+class text_store {
+public:
+    /// A copy of `s` that lives as long as the store.
+    [[nodiscard]] std::string_view keep(std::string_view s) {
+        if (s.empty()) return {};
+        if (s.size() > capacity_ - used_) {
+            capacity_ = std::max<std::size_t>(s.size(), block_size);
+            blocks_.push_back(std::make_unique<char[]>(capacity_));
+            used_ = 0;
+        }
+        char* at = blocks_.back().get() + used_;
+        std::copy(s.begin(), s.end(), at);
+        used_ += s.size();
+        return {at, s.size()};
+    }
+
+private:
+    static constexpr std::size_t block_size = std::size_t{1} << 20;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t used_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+/// One row kept: where it is, its time, its numbers as read and as written
+/// (views into the table's text_store).
 struct row {
     std::size_t line = 0;
     time_point time{};
-    std::string time_text;
+    std::string_view time_text;
     number value{};        ///< the value, or the part of a share
-    std::string value_text;
+    std::string_view value_text;
     number whole{};        ///< the whole of a share
-    std::string whole_text;
-    std::string source;
+    std::string_view whole_text;
+    std::string_view source;
 };
 
 /// The rows a request keeps, split into calendar rows and rolling 12-month rows.
@@ -83,6 +121,7 @@ struct table {
     std::vector<row> rows;            ///< calendar rows, in time order
     std::vector<row> rolling;         ///< 12m-to-YYYY-MM rows, in time order
     bool integral = true;             ///< every number kept is an integer
+    text_store text;                  ///< the text the rows' views point into
 };
 
 namespace detail {
@@ -315,6 +354,16 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
     while ((line = next_line()) != nullptr) {
         if (detail::is_comment_or_blank(line)) continue;
         const std::size_t line_no = reader->get_file_line();
+        if (!any_data_row) {
+            // room for as many rows as lines like this one fit in the file: reserved,
+            // not touched, so a filter that keeps few rows costs no memory
+            std::error_code ec;
+            const std::uintmax_t bytes = request.path == "-" ? 0 : std::filesystem::file_size(request.path, ec);
+            const std::size_t line_bytes = std::char_traits<char>::length(line) + 1;
+            if (!ec && bytes > 0 && bytes / line_bytes < (std::size_t{1} << 26)) {
+                t.rows.reserve(static_cast<std::size_t>(bytes / line_bytes) + static_cast<std::size_t>(bytes / line_bytes) / 8 + 16);
+            }
+        }
         any_data_row = true;
         detail::split_line(line, fields, at_line(line_no));
         if (fields.size() != width) {
@@ -360,17 +409,17 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
             }
         }
         r.time = *tp;
-        r.time_text = std::string(time_cell);
+        r.time_text = t.text.keep(time_cell);
         r.value = read_cell_number(line_no, t.value_index, fields[t.value_index]);
-        r.value_text = std::string(fields[t.value_index]);
+        r.value_text = t.text.keep(fields[t.value_index]);
         if (whole_index) {
             r.whole = read_cell_number(line_no, *whole_index, fields[*whole_index]);
-            r.whole_text = std::string(fields[*whole_index]);
+            r.whole_text = t.text.keep(fields[*whole_index]);
             if (!r.whole.integral) t.integral = false;
         }
         if (!r.value.integral) t.integral = false;
-        if (source_index) r.source = std::string(fields[*source_index]);
-        (tp->cal == calendar::rolling ? t.rolling : t.rows).push_back(std::move(r));
+        if (source_index) r.source = t.text.keep(fields[*source_index]);
+        (tp->cal == calendar::rolling ? t.rolling : t.rows).push_back(r);
     }
 
     if (t.rows.empty() && t.rolling.empty()) {
@@ -388,7 +437,8 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
 
     // in time order; a time twice is refused, naming both lines
     for (std::vector<row>* rows : {&t.rows, &t.rolling}) {
-        std::stable_sort(rows->begin(), rows->end(), [](const row& a, const row& b) { return a.time < b.time; });
+        const auto by_time = [](const row& a, const row& b) { return a.time < b.time; };
+        if (!std::is_sorted(rows->begin(), rows->end(), by_time)) std::stable_sort(rows->begin(), rows->end(), by_time);
         for (std::size_t i = 1; i < rows->size(); ++i) {
             const row& a = (*rows)[i - 1];
             const row& b = (*rows)[i];
