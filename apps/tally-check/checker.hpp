@@ -273,10 +273,6 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         }
         return *r;
     };
-    const auto value_of = [&t](const row& r) {
-        (void)t;
-        return r.value;
-    };
     const bool single = cl.kind == claim_kind::value || cl.kind == claim_kind::magnitude || cl.kind == claim_kind::share;
     if (single) {
         const row& r = get(cl.to_time.year, cl.to_time.month);
@@ -286,7 +282,7 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
             if (t.integral) return tally::check(tally::share<std::int64_t>{r.value.integer, r.whole.integer}, cl, options);
             return tally::check(tally::share<double>{r.value.real, r.whole.real}, cl, options);
         }
-        const number n = value_of(r);
+        const number n = r.value;
         if (t.integral) return tally::check(n.integer, cl, options);
         return tally::check(n.real, cl, options);
     }
@@ -335,8 +331,6 @@ inline void rows_used_by_series(const table& t, const tally::claim& cl, result& 
         }
         return *r;
     };
-    const auto share_of = [&t](const row& r) { return r; };
-    (void)share_of;
     if (cl.kind == claim_kind::points) {
         const row* later = nullptr;
         if (cl.since && cl.from_time.named()) {
