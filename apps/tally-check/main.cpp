@@ -26,6 +26,10 @@
 #include <string>
 #include <vector>
 
+#ifndef TALLY_CHECK_VERSION
+#define TALLY_CHECK_VERSION "unknown"
+#endif
+
 namespace {
 
 constexpr const char* examples_text = R"(Examples (the published tables in ../shared/data):
@@ -131,10 +135,13 @@ int run(int argc, char** argv) {
     app.add_option("--tolerance", tolerance_text,
                    "the percent that \"about\", \"almost\" and \"just over/under\" allow around a figure (default 5)");
     app.add_flag("--json", json, "one JSON object per sentence, one a line, instead of text");
+    app.set_version_flag("--version", std::string("tally-check ") + TALLY_CHECK_VERSION);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "tally-check: " << e.what() << " (tally-check --help shows the options).\n";
@@ -191,7 +198,10 @@ int run(int argc, char** argv) {
             const tally_check::result& r = results.back();
             status = std::max(status, tally_check::exit_status(r.outcome));
             if (json) {
-                std::cout << tally_check::json_report(t, selection_json, r).dump() << '\n';
+                // a byte that is not UTF-8 (a Latin-1 table, say) is written as U+FFFD
+                std::cout << tally_check::json_report(t, selection_json, r)
+                                 .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                          << '\n';
             } else {
                 if (i != 0) std::cout << '\n';
                 std::cout << tally_check::text_report(t, selection, r);
