@@ -351,6 +351,7 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
         return *n;
     };
     bool any_data_row = false;
+    std::vector<std::string> seen_values;
     while ((line = next_line()) != nullptr) {
         if (detail::is_comment_or_blank(line)) continue;
         const std::size_t line_no = reader->get_file_line();
@@ -378,6 +379,13 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
             if (fields[index] != value) {
                 keep = false;
                 break;
+            }
+        }
+        if (!filters.empty() && seen_values.size() < 8) {
+            // a few of the first filter column's values, for the message when nothing matches
+            const std::string_view v = fields[filters.front().first];
+            if (std::find(seen_values.begin(), seen_values.end(), v) == seen_values.end()) {
+                seen_values.emplace_back(v);
             }
         }
         if (!keep) continue;
@@ -431,8 +439,15 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
             if (!filter_text.empty()) filter_text += " and ";
             filter_text += name + "=" + value;
         }
+        std::string seen;
+        for (const std::string& v : seen_values) {
+            seen += seen.empty() ? "" : ", ";
+            seen += detail::cell_text(v);
+        }
         throw input_error(at_line(t.header_line) + ", column " + std::to_string(filters.front().first + 1) + " (" +
-                          request.where.front().first + "): no row has " + filter_text + ", so there is nothing to check.");
+                          request.where.front().first + "): no row has " + filter_text +
+                          ", so there is nothing to check (the column holds " + seen +
+                          (seen_values.size() == 8 ? ", ..." : "") + ").");
     }
 
     // in time order; a time twice is refused, naming both lines
