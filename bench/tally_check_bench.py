@@ -4,9 +4,9 @@
     python3 bench/tally_check_bench.py <tally-check> [--rows N] [--runs R]
 
 Writes two tables into a temporary directory (never committed), each with
-N rows (default 1,000,000) of pseudo-random counts (numpy's seeded
-default_rng is not needed: Python's random with a fixed seed), and times
-the program on one core (taskset -c 0 where available), best of R runs:
+N rows (default 1,000,000) of pseudo-random counts (Python's random, seeded),
+and times the program on one core (taskset -c 0 where available), best of
+R runs:
 
   areas:  area,month,count - 5,000 areas x 200 months (2003-01..2019-08);
           --where area=A02500 keeps 200 rows, and the sentence is a
