@@ -34,10 +34,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -190,6 +190,52 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
     }
 }
 
+/// A file as io::LineReader reads it, ending in a line break even where the
+/// file does not: the reader looks at the byte after a last line that has
+/// none, which is past the data it read. A read error throws input_error.
+class line_ended_file : public io::ByteSourceBase {
+public:
+    line_ended_file(std::FILE* file, bool owned, std::string name) : file_(file), owned_(owned), name_(std::move(name)) {
+        std::setvbuf(file_, nullptr, _IONBF, 0);
+    }
+    line_ended_file(const line_ended_file&) = delete;
+    line_ended_file& operator=(const line_ended_file&) = delete;
+    ~line_ended_file() override {
+        if (owned_) std::fclose(file_);
+    }
+
+    /// Up to `size` bytes; at the end of the file, a '\n' after a last byte that is not one.
+    int read(char* buffer, int size) override {
+        if (ended_ || size <= 0) return 0;
+        const std::size_t n = std::fread(buffer, 1, static_cast<std::size_t>(size), file_);
+        if (n < static_cast<std::size_t>(size)) {
+            if (std::ferror(file_)) {
+                const int why = errno;
+                throw input_error("cannot read " + name_ + ": " + std::error_code(why, std::generic_category()).message() + ".");
+            }
+            ended_ = true;
+            const char last = n > 0 ? buffer[n - 1] : last_;
+            if ((n > 0 || read_any_) && last != '\n') {
+                buffer[n] = '\n';
+                return static_cast<int>(n + 1);
+            }
+        }
+        if (n > 0) {
+            read_any_ = true;
+            last_ = buffer[n - 1];
+        }
+        return static_cast<int>(n);
+    }
+
+private:
+    std::FILE* file_;
+    bool owned_;
+    std::string name_;
+    bool ended_ = false;
+    bool read_any_ = false;
+    char last_ = '\n';
+};
+
 [[nodiscard]] inline bool is_comment_or_blank(const char* line) {
     while (*line == ' ' || *line == '\t') ++line;
     return *line == '\0' || *line == '#';
@@ -212,19 +258,20 @@ inline void split_line(char* line, std::vector<std::string_view>& fields, const 
     t.path = request.path;
     t.name = request.path == "-" ? std::string("standard input") : request.path;
     std::unique_ptr<io::LineReader> reader;
-    try {
-        if (request.path == "-") {
-            reader = std::make_unique<io::LineReader>("standard input", stdin);
-        } else {
-            std::error_code ec;
-            if (std::filesystem::is_directory(request.path, ec)) {
-                throw input_error("cannot read " + t.name + ": it is a directory, not a CSV file.");
-            }
-            reader = std::make_unique<io::LineReader>(request.path);
+    if (request.path == "-") {
+        reader = std::make_unique<io::LineReader>("standard input",
+                                                  std::make_unique<detail::line_ended_file>(stdin, false, t.name));
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(request.path, ec)) {
+            throw input_error("cannot read " + t.name + ": it is a directory, not a CSV file.");
         }
-    } catch (const io::error::can_not_open_file& e) {
-        std::string why = e.errno_value != 0 ? std::error_code(e.errno_value, std::generic_category()).message() : "";
-        throw input_error("cannot open " + t.name + (why.empty() ? "" : ": " + why) + ".");
+        std::FILE* file = std::fopen(request.path.c_str(), "rb");
+        if (file == nullptr) {
+            const int why = errno;
+            throw input_error("cannot open " + t.name + ": " + std::error_code(why, std::generic_category()).message() + ".");
+        }
+        reader = std::make_unique<io::LineReader>(request.path, std::make_unique<detail::line_ended_file>(file, true, t.name));
     }
 
     const auto at_line = [&t](std::size_t line) { return t.name + ", line " + std::to_string(line); };
