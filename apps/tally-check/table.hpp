@@ -9,6 +9,9 @@
 // columns at compile time, so the columns are split here, one field at a
 // time with that policy, into as many fields as the header has.
 //
+// The file reaches the LineReader through line_ended_file, which ends a
+// last line that has no line break, so the reader never looks past its data.
+//
 // Lines whose first non-blank character is '#' are comments; blank lines
 // are skipped. The first other line is the header. A quoted field cannot
 // hold a line break (the reader is line-based); such a field is reported as
