@@ -30,6 +30,7 @@
 
 #include "detail/concepts.hpp"
 #include "detail/int128.hpp"
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "percent.hpp"
@@ -125,30 +126,6 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
 
 namespace detail {
 
-template <arithmetic T>
-[[nodiscard]] constexpr bool is_nan(T v) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return v != v;
-    } else {
-        return false;
-    }
-}
-
-template <arithmetic T>
-[[nodiscard]] constexpr bool is_infinite(T v) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return v == std::numeric_limits<T>::infinity() || v == -std::numeric_limits<T>::infinity();
-    } else {
-        return false;
-    }
-}
-
-/// Neither NaN nor infinite.
-template <arithmetic T>
-[[nodiscard]] constexpr bool is_finite(T v) noexcept {
-    return !is_nan(v) && !is_infinite(v);
-}
-
 /// The exact difference b - a of two integers, as int128.
 template <narrow_integer T>
 [[nodiscard]] constexpr int128 exact_difference(T a, T b) noexcept {
@@ -166,17 +143,6 @@ template <narrow_integer T>
     return "it is undefined";
 }
 
-template <std::floating_point R>
-[[nodiscard]] inline const char* floating_name() noexcept {
-    if constexpr (std::is_same_v<R, float>) {
-        return "float";
-    } else if constexpr (std::is_same_v<R, double>) {
-        return "double";
-    } else {
-        return "long double";
-    }
-}
-
 } // namespace detail
 
 template <arithmetic T>
@@ -185,7 +151,7 @@ constexpr auto change<T>::difference() const -> difference_type {
         const T d = to_ - from_;
         if (detail::is_infinite(d) && !detail::is_infinite(from_) && !detail::is_infinite(to_)) {
             throw overflow_error("the difference from " + detail::value_text(from_) + " to " +
-                                 detail::value_text(to_) + " overflows " + detail::floating_name<T>() + ".");
+                                 detail::value_text(to_) + " overflows " + detail::floating_type_name<T>() + ".");
         }
         return d;
     } else {
@@ -242,7 +208,7 @@ constexpr R change<T>::ratio(base_policy policy) const {
     const auto r = try_ratio<R>(policy);
     if (!r) {
         throw overflow_error("the ratio of a change from " + detail::value_text(from_) + " to " +
-                             detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
+                             detail::value_text(to_) + " overflows " + detail::floating_type_name<R>() + ".");
     }
     return *r;
 }
@@ -256,7 +222,7 @@ constexpr tally::percent<R> change<T>::percent(base_policy policy) const {
     const R p = *relative<R>(policy) * R(100);
     if (!detail::is_finite(p)) {
         throw overflow_error("a percent change from " + detail::value_text(from_) + " to " +
-                             detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
+                             detail::value_text(to_) + " overflows " + detail::floating_type_name<R>() + ".");
     }
     return tally::percent<R>(p);
 }

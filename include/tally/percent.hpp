@@ -18,6 +18,7 @@
 #include <ostream>
 #include <string>
 
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -203,11 +204,10 @@ template <std::floating_point R, class T>
 constexpr R apply(percent<R> p, T value) {
     const R base = static_cast<R>(value);
     const R result = base * (R(1) + p.fraction());
-    const auto finite = [](R x) { return x - x == R(0); };
-    if (!finite(result) && finite(base) && finite(p.value())) {
+    if (!detail::is_finite(result) && detail::is_finite(base) && detail::is_finite(p.value())) {
         throw overflow_error("applying a change of " + detail::floating_text(p.value()) + "% to " +
                              detail::value_text(value) + " overflows " +
-                             (sizeof(R) == sizeof(float) ? "float" : sizeof(R) == sizeof(double) ? "double" : "long double") +
+                             detail::floating_type_name<R>() +
                              ".");
     }
     return result;

@@ -170,7 +170,7 @@ template <class A, class I, class S>
             if (positive || negative) return false;
             if (std::string(what) == "mean") return true;
             throw overflow_error(std::string("the sum of the range passes the largest finite ") +
-                                 (sizeof(A) == sizeof(float) ? "float" : sizeof(A) == sizeof(double) ? "double" : "long double") +
+                                 detail::floating_type_name<A>() +
                                  ".");
         }
     }

@@ -23,6 +23,7 @@
 #include "../error.hpp"
 #include "int128.hpp"
 #include "select.hpp"
+#include "numeric.hpp"
 #include "text.hpp"
 
 namespace tally::detail {
@@ -32,26 +33,6 @@ namespace tally::detail {
 /// and the result rounded back to float).
 template <class T>
 using accumulator_t = std::conditional_t<std::same_as<T, long double>, long double, double>;
-
-template <class T>
-[[nodiscard]] constexpr bool is_nan(T x) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return x != x;  // NOLINT: the constexpr spelling of std::isnan
-    } else {
-        return false;
-    }
-}
-
-template <class A>
-[[nodiscard]] constexpr A absolute(A x) noexcept {
-    return x < A(0) ? -x : x;
-}
-
-/// True for finite x (false for inf and NaN), usable in constant expressions.
-template <class A>
-[[nodiscard]] constexpr bool is_finite(A x) noexcept {
-    return x - x == A(0);
-}
 
 /// Neumaier's improved Kahan–Babuška summation: A. Neumaier, "Rundungsfehler-
 /// analyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974)
@@ -63,15 +44,7 @@ struct neumaier_sum {
     A sum{0};
     A compensation{0};
 
-    constexpr void add(A x) noexcept {
-        const A t = sum + x;
-        if (absolute(sum) >= absolute(x)) {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
-        }
-        sum = t;
-    }
+    constexpr void add(A x) noexcept { neumaier_step(sum, compensation, x); }
     constexpr void add(const neumaier_sum& other) noexcept {
         add(other.sum);
         compensation += other.compensation;
@@ -79,7 +52,7 @@ struct neumaier_sum {
     /// The compensated sum; when the plain sum overflowed or met an infinity
     /// or NaN, the compensation is meaningless and the plain sum is returned.
     [[nodiscard]] constexpr A value() const noexcept {
-        return is_finite(sum) ? sum + compensation : sum;
+        return neumaier_value(sum, compensation);
     }
 };
 
@@ -110,20 +83,6 @@ struct first_pass {
     std::size_t count;
     std::size_t nan_count;
 };
-
-/// s += x, with the rounding error of that addition added to c. The error
-/// is computed by Knuth's branch-free TwoSum (TAOCP vol. 2, 4.2.2,
-/// theorem B) instead of Neumaier's comparison of |s| and |x|: both give
-/// the exact error of the addition, so the sum is the same Neumaier sum,
-/// but without a branch the lanes below run in parallel. A may also be a
-/// two-wide vector (double2 below): the steps are then element-wise.
-template <class A>
-constexpr void neumaier_step(A& s, A& c, A x) noexcept {
-    const A t = s + x;
-    const A x_part = t - s;
-    c += (s - (t - x_part)) + (x - x_part);
-    s = t;
-}
 
 /// Neumaier summation of contiguous floating data in four interleaved
 /// lanes, each a compensated sum of its own, combined at the end by Neumaier

@@ -13,6 +13,7 @@
 #include <type_traits>
 
 #include "int128.hpp"
+#include "numeric.hpp"
 
 namespace tally::detail {
 
@@ -59,22 +60,6 @@ template <class T>
     } else {
         return integer_text(value);
     }
-}
-
-/// Digits grouped in threes with commas: "10213" -> "10,213". Accepts the
-/// output of integer_text or a fixed-point text such as "-1234.5".
-[[nodiscard]] inline std::string group_thousands(const std::string& text) {
-    std::size_t start = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-    std::size_t end = text.find('.');
-    if (end == std::string::npos) end = text.size();
-    std::string out = text.substr(0, start);
-    const std::size_t digits = end - start;
-    for (std::size_t i = 0; i < digits; ++i) {
-        if (i != 0 && (digits - i) % 3 == 0) out += ',';
-        out += text[start + i];
-    }
-    out += text.substr(end);
-    return out;
 }
 
 /// A floating value with exactly `decimals` digits after the point,
