@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "../error.hpp"
+#include "concat.hpp"
 #include "int128.hpp"
 #include "select.hpp"
 #include "numeric.hpp"
@@ -648,7 +649,17 @@ template <class I, class S>
             return std::numeric_limits<Out>::quiet_NaN();
         }
         if (static_cast<std::size_t>(ddof) >= n) throw_ddof_too_large("variance", ddof, n, nans != 0);
-        const A mean = pass.sum / static_cast<A>(n);
+        A mean = pass.sum / static_cast<A>(n);
+        if (!is_finite(mean)) {
+            // finite values whose sum passes A's largest value: the mean
+            // from the compensated sum of x / n, which stays in range (an
+            // infinite value keeps the mean infinite and the variance NaN)
+            neumaier_sum<A> scaled{};
+            for (auto it = first; it != last; ++it) {
+                if (!is_nan(*it)) scaled.add(static_cast<A>(*it) / static_cast<A>(n));
+            }
+            mean = scaled.value();
+        }
         m2 = sum_of_squares(first, last, mean, n);
     } else {
         welford<A> w{};
@@ -773,14 +784,19 @@ struct quantile_position {
         return p;
     }
     }
-    return continuous_position((nd - 1) * q, n);
+    throw invalid_argument(concat("the quantile method ", integer_text(static_cast<int>(method)),
+                                  " is not one of tally::quantile_method's values."));
 }
 
 /// numpy's _lerp: a + (b - a) t, computed from the nearer end so that
 /// t = 1 gives b exactly.
+/// Equal ends give that end (inf between two infinities, where b - a would
+/// be NaN); finite ends whose distance is beyond A are weighted instead.
 template <class A>
 [[nodiscard]] constexpr A lerp(A a, A b, A t) noexcept {
+    if (a == b) return a;
     const A d = b - a;
+    if (!is_finite(d) && is_finite(a) && is_finite(b)) return a * (A(1) - t) + b * t;
     return t >= A(0.5) ? b - d * (A(1) - t) : a + d * t;
 }
 
@@ -918,6 +934,13 @@ struct pair_moments {
     A sxy = 0;
     bool x_constant = true;
     bool y_constant = true;
+    /// Whether x (or y) holds +inf or -inf; the sums are then not filled.
+    bool x_infinite = false;
+    bool y_infinite = false;
+    /// The moments are of x * x_scale and y * y_scale: powers of two below
+    /// 1 where the values are so large that their squares would overflow.
+    A x_scale = 1;
+    A y_scale = 1;
 };
 
 /// Two passes over the pairs: means from compensated (or exact integer)
@@ -933,6 +956,7 @@ template <class A, class XI, class YI>
     summer<Y> sy{};
     X first_x{};
     Y first_y{};
+    A x_largest = 0, y_largest = 0;
     {
         XI xi = x_first;
         YI yi = y_first;
@@ -950,15 +974,45 @@ template <class A, class XI, class YI>
                 if (x != first_x) m.x_constant = false;
                 if (y != first_y) m.y_constant = false;
             }
+            if (is_infinite(x)) m.x_infinite = true;
+            if (is_infinite(y)) m.y_infinite = true;
+            x_largest = std::max(x_largest, absolute(static_cast<A>(x)));
+            y_largest = std::max(y_largest, absolute(static_cast<A>(y)));
             sx.add(x);
             sy.add(y);
             ++m.n;
         }
     }
     if (m.n == 0 || (policy == nan_policy::propagate && m.pairs_with_nan != 0)) return m;
+    if (m.x_infinite || m.y_infinite) return m;
+    // Values from 2^400 up: scale them by a power of two (exact) so that
+    // their squares and cross products stay finite.
+    constexpr A large = A(0x1p400);
+    const auto scale_for = [](A largest) {
+        A scale = 1;
+        while (largest * scale >= large) scale *= A(0x1p-64);
+        return scale;
+    };
+    m.x_scale = scale_for(x_largest);
+    m.y_scale = scale_for(y_largest);
     const A nd = static_cast<A>(m.n);
-    m.mean_x = static_cast<A>(sx.value()) / nd;
-    m.mean_y = static_cast<A>(sy.value()) / nd;
+    if (m.x_scale == A(1) && m.y_scale == A(1)) {
+        m.mean_x = static_cast<A>(sx.value()) / nd;
+        m.mean_y = static_cast<A>(sy.value()) / nd;
+    } else {
+        neumaier_sum<A> scaled_x{}, scaled_y{};
+        XI xi = x_first;
+        YI yi = y_first;
+        for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
+            const X x = *xi;
+            const Y y = *yi;
+            if (is_nan(x) || is_nan(y)) continue;
+            scaled_x.add(static_cast<A>(x) * m.x_scale);
+            scaled_y.add(static_cast<A>(y) * m.y_scale);
+        }
+        m.mean_x = scaled_x.value() / nd;
+        m.mean_y = scaled_y.value() / nd;
+    }
     A dx_sum = 0, dy_sum = 0, xx = 0, yy = 0, xy = 0;
     XI xi = x_first;
     YI yi = y_first;
@@ -966,8 +1020,8 @@ template <class A, class XI, class YI>
         const X x = *xi;
         const Y y = *yi;
         if (is_nan(x) || is_nan(y)) continue;
-        const A dx = static_cast<A>(x) - m.mean_x;
-        const A dy = static_cast<A>(y) - m.mean_y;
+        const A dx = static_cast<A>(x) * m.x_scale - m.mean_x;
+        const A dy = static_cast<A>(y) * m.y_scale - m.mean_y;
         dx_sum += dx;
         dy_sum += dy;
         xx += dx * dx;
