@@ -137,7 +137,7 @@ TEST_CASE("extremes: stated_number parse, value, text, words, is_fraction and ha
 // as \0). may_fail until then: the row is here so that the fix is checked.
 TEST_CASE("extremes: parse_claim, check and stated_number parse of text holding a NUL quote it escaped" *
           doctest::may_fail()) {
-    for (const std::string text : {std::string("a 110% ri\0se", 12), std::string("1\0", 2)}) {
+    for (const std::string& text : std::vector<std::string>{std::string("a 110% ri\0se", 12), std::string("1\0", 2)}) {
         outcome([&] { return tally::to_string(tally::parse_claim(text)); });
         outcome([&] { return tally::check(tally::change{1, 2}, text).holds(); });
         outcome([&] { return tally::stated_number::parse(text).text(); });
