@@ -471,7 +471,10 @@ void settle_non_finite(std::span<const T> x, const window_bounds& bounds, std::v
         below[p + 1] = below[p] + (is_infinite(x[p]) && x[p] < T(0) ? 1U : 0U);
     }
     const bool spread = what == reduction::var || what == reduction::std;
-    const char* name = what == reduction::sum ? "sum" : what == reduction::mean ? "mean" : spread ? (what == reduction::var ? "variance" : "standard deviation") : "";
+    const char* name = what == reduction::sum    ? "sum"
+                       : what == reduction::mean ? "mean"
+                       : what == reduction::var  ? "variance"
+                                                 : "standard deviation";
     constexpr R nan = std::numeric_limits<R>::quiet_NaN();
     constexpr R inf = std::numeric_limits<R>::infinity();
     for (std::size_t i = 0; i < n; ++i) {
@@ -668,7 +671,8 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, std::chro
         // beyond INT64_MAX periods is longer than any calendar, as INT64_MAX
         // periods is.
         constexpr std::int64_t per_year = periods_per_year<Time>;
-        constexpr auto months_each = static_cast<detail::int128>(std::ratio_divide<Period, std::chrono::months::period>::num);
+        constexpr auto months_each =
+            static_cast<detail::int128>(std::ratio_divide<Period, std::chrono::months::period>::num);
         const detail::int128 months = static_cast<detail::int128>(span.count()) * months_each;
         if (months % (12 / per_year) != 0) {
             throw invalid_argument(detail::concat("a rolling window of ", text,
@@ -708,7 +712,8 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, std::chro
                 // the window holds times[lo] while times[i] - times[lo] < span,
                 // compared exactly (no duration arithmetic that can overflow)
                 if constexpr (std::same_as<Time, std::chrono::year_month_day>) detail::require_valid(times[i]);
-                while (!detail::days_within(std::chrono::sys_days{times[i]}, std::chrono::sys_days{times[lo]}, span)) ++lo;
+                const std::chrono::sys_days end{times[i]};
+                while (!detail::days_within(end, std::chrono::sys_days{times[lo]}, span)) ++lo;
             }
             starts[i] = lo;
         }
