@@ -13,8 +13,8 @@
 //   to == k * from, k >= 5      "was 5 times as high, from 100 to 500"
 //   k * from < to < (k+1) from  "more than doubled (2.53 times)" for k = 2..4,
 //                               "was more than 5 times as high (5.12 times)" for k >= 5
-// From a zero or negative base no relative change exists: "rose from 0 to 5",
-// "fell from -2 to -7". Percents carry `decimals` decimals, multiples one more,
+// From a zero or negative base no relative change exists: "rose, from 0 to 5",
+// "fell, from -2 to -7". Percents carry `decimals` decimals, multiples one more,
 // rounded half away from zero, with trailing zeros removed as in every
 // other tally text ("fell by 40%", not "40.0%"; "1 percentage point"); for
 // integer inputs the rounding is exact.
