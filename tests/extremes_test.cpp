@@ -711,3 +711,18 @@ TEST_CASE("extremes: a percent literal beyond double does not compile") {
     static_assert((0.5_pp).value() == 0.5);
     CHECK((110_pct).fraction() == doctest::Approx(1.1));
 }
+
+TEST_CASE("extremes: the checked arithmetic of detail/checked.hpp is exact or throws the sentence it is given") {
+    using tally::detail::arithmetic_op;
+    const auto message = [] { return std::string("a lag of -9223372036854775808 periods has no negation."); };
+    CHECK(tally::detail::checked_or_throw(arithmetic_op::subtract, std::int64_t{0}, int64_max, message) == -int64_max);
+    CHECK_THROWS_WITH_AS((void)tally::detail::checked_or_throw(arithmetic_op::subtract, std::int64_t{0}, int64_min, message),
+                         "a lag of -9223372036854775808 periods has no negation.", tally::overflow_error);
+    CHECK_THROWS_AS((void)tally::detail::checked_or_throw(arithmetic_op::multiply, int64_max / 6, std::int64_t{12}, message),
+                    tally::overflow_error);
+    CHECK_THROWS_AS((void)tally::detail::checked_or_throw(arithmetic_op::add, std::uint8_t{255}, std::uint8_t{1}, message),
+                    tally::overflow_error);
+    tally::detail::int128 out = 0;
+    CHECK(tally::detail::checked_multiply(tally::detail::int128{int64_max}, tally::detail::int128{int64_max}, out));
+    CHECK(!tally::detail::checked_multiply(out, out, out));
+}

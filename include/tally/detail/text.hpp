@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -93,13 +94,15 @@ template <std::floating_point F>
             while (i > 0) {
                 --i;
                 if (out[i] == '.') continue;
+                // (one char inserted, not a string: GCC 12 at -O3 reports a
+                // -Wrestrict false positive for insert(pos, "1"))
                 if (out[i] == '-') {
-                    out.insert(i + 1, "1");
+                    out.insert(out.begin() + static_cast<std::ptrdiff_t>(i + 1), '1');
                     break;
                 }
                 if (out[i] == '9') {
                     out[i] = '0';
-                    if (i == 0) out.insert(0, "1");
+                    if (i == 0) out.insert(out.begin(), '1');
                     continue;
                 }
                 ++out[i];
