@@ -523,7 +523,7 @@ template <class XR, class YR>
 /// An infinite x or y leaves no finite moments: "the correlation is
 /// undefined: x holds an infinite value."
 template <class A>
-void throw_if_infinite(const char* what, const pair_moments<A>& m) {
+constexpr void throw_if_infinite(const char* what, const pair_moments<A>& m) {
     if (m.x_infinite || m.y_infinite) {
         throw undefined_result(concat("the ", what, " is undefined: ", m.x_infinite ? "x" : "y",
                                       " holds an infinite value."));

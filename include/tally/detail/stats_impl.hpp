@@ -996,38 +996,38 @@ template <class A, class XI, class YI>
     m.x_scale = scale_for(x_largest);
     m.y_scale = scale_for(y_largest);
     const A nd = static_cast<A>(m.n);
-    if (m.x_scale == A(1) && m.y_scale == A(1)) {
-        m.mean_x = static_cast<A>(sx.value()) / nd;
-        m.mean_y = static_cast<A>(sy.value()) / nd;
-    } else {
-        neumaier_sum<A> scaled_x{}, scaled_y{};
+    // f(x, y) for each pair without a NaN, x and y scaled
+    const auto each_scaled_pair = [&](auto&& f) {
         XI xi = x_first;
         YI yi = y_first;
         for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
             const X x = *xi;
             const Y y = *yi;
-            if (is_nan(x) || is_nan(y)) continue;
-            scaled_x.add(static_cast<A>(x) * m.x_scale);
-            scaled_y.add(static_cast<A>(y) * m.y_scale);
+            if (!is_nan(x) && !is_nan(y)) f(static_cast<A>(x) * m.x_scale, static_cast<A>(y) * m.y_scale);
         }
+    };
+    if (m.x_scale == A(1) && m.y_scale == A(1)) {
+        m.mean_x = static_cast<A>(sx.value()) / nd;
+        m.mean_y = static_cast<A>(sy.value()) / nd;
+    } else {
+        neumaier_sum<A> scaled_x{}, scaled_y{};
+        each_scaled_pair([&](A x, A y) {
+            scaled_x.add(x);
+            scaled_y.add(y);
+        });
         m.mean_x = scaled_x.value() / nd;
         m.mean_y = scaled_y.value() / nd;
     }
     A dx_sum = 0, dy_sum = 0, xx = 0, yy = 0, xy = 0;
-    XI xi = x_first;
-    YI yi = y_first;
-    for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
-        const X x = *xi;
-        const Y y = *yi;
-        if (is_nan(x) || is_nan(y)) continue;
-        const A dx = static_cast<A>(x) * m.x_scale - m.mean_x;
-        const A dy = static_cast<A>(y) * m.y_scale - m.mean_y;
+    each_scaled_pair([&](A x, A y) {
+        const A dx = x - m.mean_x;
+        const A dy = y - m.mean_y;
         dx_sum += dx;
         dy_sum += dy;
         xx += dx * dx;
         yy += dy * dy;
         xy += dx * dy;
-    }
+    });
     m.sxx = xx - dx_sum * dx_sum / nd;
     m.syy = yy - dy_sum * dy_sum / nd;
     m.sxy = xy - dx_sum * dy_sum / nd;
