@@ -9,8 +9,12 @@
 // For floating types the invariants that need no reference: NaN and inf
 // give no percent, an infinite difference of finite ends throws, and the
 // sign of every result agrees with direction().
+// For every type, describe() at 0 to 6 decimals gives a sentence that names
+// both ends (or "was unchanged at"), or throws a tally::error, in O(1): a
+// floating ratio of 1e300 once counted up to its multiple one step at a time.
 
 #include <tally/change.hpp>
+#include <tally/describe.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -204,10 +208,29 @@ void check_floating(T from, T to) {
     }
 }
 
+/// describe(c) is a sentence about c or a tally::error.
+template <class T>
+void check_describe(const tally::change<T>& c, int decimals) {
+    try {
+        const std::string text = tally::describe(c, decimals);
+        require(text.rfind("was unchanged at ", 0) == 0 || text.find(", from ") != std::string::npos,
+                "describe() names both ends or says unchanged");
+        // "1e,+20", "5e-,324": the comma grouping of digits inside exponent notation
+        require(text.find("e,") == std::string::npos || text.find("e, from") != std::string::npos,
+                "describe(): no thousands separator after an exponent's e");
+        require(text.find("-,") == std::string::npos && text.find("+,") == std::string::npos,
+                "describe(): no thousands separator after a sign");
+    } catch (const tally::error& e) {
+        require(std::string(e.what()).back() == '.', "describe() throws a sentence");
+    }
+}
+
 template <class T>
 void check(const std::uint8_t* data, std::size_t size) {
     const T from = take<T>(data, size);
     const T to = take<T>(data, size);
+    const int decimals = size > 0 ? static_cast<int>(data[0] % 7) : 1;
+    check_describe(tally::change<T>{from, to}, decimals);
     if constexpr (std::is_floating_point_v<T>) {
         check_floating(from, to);
     } else {

@@ -10,7 +10,16 @@
 // missing_observation with its exact text, the sorted_unique constructor,
 // insert() and insert_or_assign() agree with the sorting constructor, and
 // mismatched lengths throw naming both counts.
+//
+// With bit 0x40 of the first byte set, the next 9 bytes are a window: an
+// int64 span and a byte choosing its kind (observations, periods, or a
+// std::chrono::years span for chrono years), and each reduction of the
+// rolling windows (and of expanding) over the series is computed: it gives
+// one value per observation (a count in [0, the series' size]), or throws a
+// tally::error (a window below 1, a span beyond the type, an overflow); never
+// anything else.
 
+#include <tally/rolling.hpp>
 #include <tally/time_series.hpp>
 
 #include <chrono>
@@ -90,8 +99,44 @@ std::optional<std::string> thrown(F&& f) {
     return std::nullopt;
 }
 
+/// Every reduction of the windows r over a series of n observations.
+template <class Windows>
+void check_reductions(const Windows& r, std::size_t n) {
+    try {
+        const auto counts = r.count();
+        require(counts.size() == n, "rolling count: one value per observation");
+        for (const auto c : counts.values()) {
+            require(std::isnan(c) || (c >= 0 && c <= static_cast<double>(n)), "rolling count: in [0, n]");
+        }
+        for (const auto& reduced : {r.sum(), r.mean(), r.var(), r.std(0), r.min(), r.max(), r.median(), r.quantile(0.3)}) {
+            require(reduced.size() == n, "rolling reduction: one value per observation");
+        }
+    } catch (const tally::error&) {
+    }
+}
+
+/// rolling windows of `span` of the chosen kind, and expanding windows.
 template <class Time, class Value>
-void check(const std::uint8_t* data, std::size_t size, bool one_value_short) {
+void check_rolling(const tally::time_series<Time, Value>& s, std::int64_t span, std::uint8_t kind) {
+    try {
+        switch (kind % 3) {
+        case 0: check_reductions(tally::rolling(s, span), s.size()); break;
+        case 1: check_reductions(tally::rolling(s, tally::periods{span}), s.size()); break;
+        default:
+            if constexpr (std::is_same_v<Time, std::chrono::year>) {
+                check_reductions(tally::rolling(s, std::chrono::years{span}), s.size());
+            } else {
+                check_reductions(tally::rolling(s, static_cast<std::size_t>(span)), s.size());
+            }
+        }
+        check_reductions(tally::expanding(s), s.size());
+    } catch (const tally::error&) {
+    }
+}
+
+template <class Time, class Value>
+void check(const std::uint8_t* data, std::size_t size, bool one_value_short, std::optional<std::int64_t> span,
+           std::uint8_t kind) {
     using series = tally::time_series<Time, Value>;
     std::vector<Time> times;
     std::vector<Value> values;
@@ -159,6 +204,7 @@ void check(const std::uint8_t* data, std::size_t size, bool one_value_short) {
 
     const series s(times, values);
     require(s.size() == first.size() && s.empty() == first.empty(), "size() is the number of distinct times");
+    if (span) check_rolling(s, *span, kind);
     for (std::size_t i = 1; i < s.size(); ++i) require(s.times()[i - 1] < s.times()[i], "times strictly increase");
     require(s.values().size() == s.times().size(), "one value per time");
     {
@@ -257,15 +303,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ++data;
     --size;
     const bool short_values = (selector & 0x80) != 0;
+    std::optional<std::int64_t> span;
+    std::uint8_t kind = 0;
+    if ((selector & 0x40) != 0) {
+        if (size < 9) return 0;
+        span = take<std::int64_t>(data, size);
+        kind = take<std::uint8_t>(data, size);
+    }
     switch (selector % 8) {
-    case 0: check<int, int>(data, size, short_values); break;
-    case 1: check<int, double>(data, size, short_values); break;
-    case 2: check<std::int16_t, std::uint64_t>(data, size, short_values); break;
-    case 3: check<std::int64_t, std::int64_t>(data, size, short_values); break;
-    case 4: check<std::uint8_t, float>(data, size, short_values); break;
-    case 5: check<unsigned, std::int8_t>(data, size, short_values); break;
-    case 6: check<std::chrono::year, double>(data, size, short_values); break;
-    default: check<std::uint64_t, long double>(data, size, short_values); break;
+    case 0: check<int, int>(data, size, short_values, span, kind); break;
+    case 1: check<int, double>(data, size, short_values, span, kind); break;
+    case 2: check<std::int16_t, std::uint64_t>(data, size, short_values, span, kind); break;
+    case 3: check<std::int64_t, std::int64_t>(data, size, short_values, span, kind); break;
+    case 4: check<std::uint8_t, float>(data, size, short_values, span, kind); break;
+    case 5: check<unsigned, std::int8_t>(data, size, short_values, span, kind); break;
+    case 6: check<std::chrono::year, double>(data, size, short_values, span, kind); break;
+    default: check<std::uint64_t, long double>(data, size, short_values, span, kind); break;
     }
     return 0;
 }

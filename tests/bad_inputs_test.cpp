@@ -166,10 +166,10 @@ TEST_CASE("bad input: time_series keeps a NaN value as given") {
 
 TEST_CASE("bad input: advance past the range of the time type throws") {
     CHECK_THROWS_WITH_AS((void)tally::advance(std::int16_t(32767), 1),
-                         "the year 32768, 1 periods from 32767, is outside the range of the series' time type.",
+                         "the year 32768, 1 period from 32767, is outside the range of the series' time type.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::advance(std::chrono::year{32767}, 1),
-                         "the year 32768, 1 periods from 32767, is outside the range of std::chrono::year.",
+                         "the year 32768, 1 period from 32767, is outside the range of std::chrono::year.",
                          tally::overflow_error);
 }
 
@@ -320,7 +320,7 @@ TEST_CASE("bad input: rebase, cagr, cumsum, shift and yoy name the value or time
                          tally::overflow_error);
     const tally::time_series<std::int16_t, int> last{{std::int16_t(32767), 1}};
     CHECK_THROWS_WITH_AS((void)tally::shift(last, 1),
-                         "the year 32768, 1 periods from 32767, is outside the range of the series' time type.",
+                         "the year 32768, 1 period from 32767, is outside the range of the series' time type.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::yoy(hostile, 0), "a year-on-year change needs at least 1 period a year, not 0.",
                          tally::invalid_argument);

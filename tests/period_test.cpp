@@ -106,10 +106,10 @@ TEST_CASE("years: integral and chrono years advance and overflow as before") {
     static_assert(tally::next_period(2019y) == 2020y);
     CHECK(tally::time_text(std::int16_t{2019}) == "2019");
     CHECK_THROWS_WITH_AS((void)tally::advance(std::int16_t{32767}, 1),
-                         "the year 32768, 1 periods from 32767, is outside the range of the series' time type.",
+                         "the year 32768, 1 period from 32767, is outside the range of the series' time type.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::advance(year{32767}, 1),
-                         "the year 32768, 1 periods from 32767, is outside the range of std::chrono::year.",
+                         "the year 32768, 1 period from 32767, is outside the range of std::chrono::year.",
                          tally::overflow_error);
 }
 
@@ -209,11 +209,11 @@ TEST_CASE("year_quarter: the calendar counts quarters") {
 
 TEST_CASE("year_quarter: advance beyond the calendar throws overflow_error naming the quarter") {
     CHECK_THROWS_WITH_AS((void)tally::next_period(year_quarter{32767, 4}),
-                         "the quarter 32768 Q1, 1 periods from 32767 Q4, is outside the range of tally::year_quarter.",
+                         "the quarter 32768 Q1, 1 period from 32767 Q4, is outside the range of tally::year_quarter.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS(
         (void)tally::previous_period(year_quarter{-32767, 1}),
-        "the quarter -32768 Q4, -1 periods from -32767 Q1, is outside the range of tally::year_quarter.",
+        "the quarter -32768 Q4, -1 period from -32767 Q1, is outside the range of tally::year_quarter.",
         tally::overflow_error);
     // INT64_MAX quarters = 2305843009213693951 years and 3 quarters; from 2019 Q1 that is
     // 2305843009213695970 Q4 (2019 + 2305843009213693951 = 2305843009213695970, Q1 + 3 = Q4).
@@ -244,11 +244,11 @@ TEST_CASE("year_month: the calendar counts months") {
 
 TEST_CASE("year_month: advance beyond the calendar throws overflow_error; an invalid month invalid_argument") {
     CHECK_THROWS_WITH_AS((void)tally::next_period(32767y / December),
-                         "the month 32768-01, 1 periods from 32767-12, is outside the range of std::chrono::year_month.",
+                         "the month 32768-01, 1 period from 32767-12, is outside the range of std::chrono::year_month.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS(
         (void)tally::advance(-32767y / January, -1),
-        "the month -32768-12, -1 periods from -32767-01, is outside the range of std::chrono::year_month.",
+        "the month -32768-12, -1 period from -32767-01, is outside the range of std::chrono::year_month.",
         tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::next_period(2019y / month{13}), "the time 2019-13 is not a valid year and month.",
                          tally::invalid_argument);
@@ -285,7 +285,7 @@ TEST_CASE("year_month_day: years_between is days / 365.2425") {
 
 TEST_CASE("year_month_day: advance beyond the calendar throws overflow_error; an invalid date invalid_argument") {
     CHECK_THROWS_WITH_AS((void)tally::next_period(32767y / December / 31d),
-                         "the day 1 periods from 32767-12-31 is outside the range of std::chrono::year_month_day.",
+                         "the day 1 period from 32767-12-31 is outside the range of std::chrono::year_month_day.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::advance(2019y / March / 31d, std::numeric_limits<std::int64_t>::min()),
                          "the day -9223372036854775808 periods from 2019-03-31 is outside the range of "
@@ -333,7 +333,7 @@ TEST_CASE("fiscal_year: the calendar counts years") {
     CHECK(tally::years_between(uk_fiscal_year{2015}, uk_fiscal_year{2018}) == doctest::Approx(3.0));
     CHECK_THROWS_WITH_AS(
         (void)tally::next_period(uk_fiscal_year{32766}),
-        "the fiscal year 32767/68, 1 periods from 32766/67, is outside the range of tally::fiscal_year<4>.",
+        "the fiscal year 32767/68, 1 period from 32766/67, is outside the range of tally::fiscal_year<4>.",
         tally::overflow_error);
     CHECK(tally::next_period(fiscal_year<1>{32766}) == fiscal_year<1>{32767});
     CHECK_THROWS_WITH_AS((void)uk_fiscal_year(32767),

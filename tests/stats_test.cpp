@@ -1336,8 +1336,11 @@ constexpr radix_method radix_all_methods[] = {
 
 constexpr double radix_qs[] = {0.0, 0.001, 0.25, 0.5, 0.9, 1.0};
 
-/// numpy's _lerp: a + (b - a) t from the nearer end.
+/// numpy's _lerp: a + (b - a) t from the nearer end; except that between
+/// two equal ends the value is that end, also where both are the same
+/// infinity (numpy's inf - inf makes it NaN; tally documents inf).
 double radix_reference_lerp(double a, double b, double t) {
+    if (a == b) return a;
     const double d = b - a;
     return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }

@@ -199,14 +199,14 @@ TEST_CASE("period: integral years and std::chrono::year step one year at a time"
 
 TEST_CASE("period: stepping past the time type's range throws instead of wrapping") {
     CHECK_THROWS_WITH_AS((void)tally::next_period(std::int16_t{32767}),
-                         "the year 32768, 1 periods from 32767, is outside the range of the series' time type.",
+                         "the year 32768, 1 period from 32767, is outside the range of the series' time type.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::advance(std::numeric_limits<std::int64_t>::min(), -1),
-                         "the year -9223372036854775809, -1 periods from -9223372036854775808, is outside the "
+                         "the year -9223372036854775809, -1 period from -9223372036854775808, is outside the "
                          "range of the series' time type.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::next_period(std::chrono::year{32767}),
-                         "the year 32768, 1 periods from 32767, is outside the range of std::chrono::year.",
+                         "the year 32768, 1 period from 32767, is outside the range of std::chrono::year.",
                          tally::overflow_error);
     CHECK_THROWS_WITH_AS((void)tally::periods_between(std::numeric_limits<std::int64_t>::min(),
                                                       std::numeric_limits<std::int64_t>::max()),

@@ -159,8 +159,8 @@ TEST_CASE("pct_change: std::chrono::year times, and a base outside the type's ra
     CHECK(pc.at(year{2017}) == doctest::Approx(0.21));  // 121/100 - 1
     const time_series<year, double> edge{{year{-32767}, 1.0}};
     CHECK_THROWS_WITH_AS((void)tally::pct_change(edge).at(year{-32767}),
-                         "the percent change at -32767 has no value: the time 1 period earlier is outside the range "
-                         "of its type.",
+                         "the percent change at -32767 has no value: the time 1 period earlier than -32767 is outside "
+                         "the range of its type.",
                          tally::undefined_result);
 }
 
@@ -275,7 +275,7 @@ TEST_CASE("shift: the calendar moves times, by observation moves values") {
     using std::chrono::year;
     const time_series<year, int> edge{{year{32767}, 1}};
     CHECK_THROWS_WITH_AS((void)tally::shift(edge, 1),
-                         "the year 32768, 1 periods from 32767, is outside the range of std::chrono::year.",
+                         "the year 32768, 1 period from 32767, is outside the range of std::chrono::year.",
                          tally::overflow_error);
 }
 

@@ -73,6 +73,7 @@
 
 #include "change.hpp"
 #include "detail/int128.hpp"
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "period.hpp"
@@ -200,41 +201,13 @@ template <period Coarse, period Fine, arithmetic Value, aggregation::method Meth
 
 namespace detail {
 
-template <class T>
-[[nodiscard]] constexpr bool aggregate_is_nan(T x) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return x != x;  // NOLINT: NaN is the only value unequal to itself
-    } else {
-        return false;
-    }
-}
-
-template <std::floating_point F>
-[[nodiscard]] constexpr const char* floating_type_name() noexcept {
-    if constexpr (std::same_as<F, float>) return "float";
-    else if constexpr (std::same_as<F, double>) return "double";
-    else return "long double";
-}
-
 /// Neumaier's compensated sum (A. Neumaier, ZAMM 54 (1974) 39-51).
 template <std::floating_point A>
 struct compensated_total {
     A total{0};
     A compensation{0};
-    constexpr void add(A x) noexcept {
-        const A t = total + x;
-        const A abs_total = total < A(0) ? -total : total;
-        const A abs_x = x < A(0) ? -x : x;
-        if (abs_total >= abs_x) {
-            compensation += (total - t) + x;
-        } else {
-            compensation += (x - t) + total;
-        }
-        total = t;
-    }
-    [[nodiscard]] constexpr A value() const noexcept {
-        return total - total == A(0) ? total + compensation : total;  // finite: compensated
-    }
+    constexpr void add(A x) noexcept { neumaier_step(total, compensation, x); }
+    [[nodiscard]] constexpr A value() const noexcept { return neumaier_value(total, compensation); }
 };
 
 /// The values of one coarse period, NaN values included.
@@ -250,7 +223,7 @@ template <class Coarse, std::floating_point Value>
     bool has_pos_inf = false;
     bool has_neg_inf = false;
     for (const Value v : values) {
-        if (aggregate_is_nan(v)) continue;
+        if (is_nan(v)) continue;
         if (std::isinf(v)) {
             has_inf = true;
             (v > 0 ? has_pos_inf : has_neg_inf) = true;
@@ -266,7 +239,7 @@ template <class Coarse, std::floating_point Value>
         // The sum overflowed but the mean may not: sum the values divided first.
         compensated_total<A> scaled;
         for (const Value v : values) {
-            if (!aggregate_is_nan(v)) scaled.add(static_cast<A>(v) / static_cast<A>(divisor));
+            if (!is_nan(v)) scaled.add(static_cast<A>(v) / static_cast<A>(divisor));
         }
         result = scaled.value();
     }
@@ -311,7 +284,7 @@ template <class Method, class Coarse, class Value>
         bool have = false;
         Value result{};
         for (const Value v : values) {
-            if (aggregate_is_nan(v)) continue;
+            if (is_nan(v)) continue;
             if constexpr (std::same_as<Method, aggregation::first_t>) {
                 return v;
             } else if constexpr (std::same_as<Method, aggregation::last_t>) {
@@ -356,7 +329,7 @@ aggregate_result<Coarse, aggregate_value_t<Method, Value>> aggregate(const time_
                     break;
                 }
             }
-            if (!detail::aggregate_is_nan(values[j])) ++observed;
+            if (!detail::is_nan(values[j])) ++observed;
             ++j;
         }
         const bool complete = observed == periods_in<Fine>(current);

@@ -28,8 +28,10 @@
 #include <string>
 #include <type_traits>
 
+#include "detail/concat.hpp"
 #include "detail/concepts.hpp"
 #include "detail/int128.hpp"
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "percent.hpp"
@@ -125,30 +127,6 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
 
 namespace detail {
 
-template <arithmetic T>
-[[nodiscard]] constexpr bool is_nan(T v) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return v != v;
-    } else {
-        return false;
-    }
-}
-
-template <arithmetic T>
-[[nodiscard]] constexpr bool is_infinite(T v) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return v == std::numeric_limits<T>::infinity() || v == -std::numeric_limits<T>::infinity();
-    } else {
-        return false;
-    }
-}
-
-/// Neither NaN nor infinite.
-template <arithmetic T>
-[[nodiscard]] constexpr bool is_finite(T v) noexcept {
-    return !is_nan(v) && !is_infinite(v);
-}
-
 /// The exact difference b - a of two integers, as int128.
 template <narrow_integer T>
 [[nodiscard]] constexpr int128 exact_difference(T a, T b) noexcept {
@@ -166,14 +144,27 @@ template <narrow_integer T>
     return "it is undefined";
 }
 
-template <std::floating_point R>
-[[nodiscard]] inline const char* floating_name() noexcept {
-    if constexpr (std::is_same_v<R, float>) {
-        return "float";
-    } else if constexpr (std::is_same_v<R, double>) {
-        return "double";
+/// Why c has no percent, as a clause: "the base is zero", or "it overflows
+/// double" where the ends are fine but the percent is beyond its type.
+template <arithmetic T>
+[[nodiscard]] std::string no_percent_text(const change<T>& c) {
+    if (const auto reason = c.why_undefined()) return reason_text(*reason);
+    return concat("it overflows ", floating_type_name<result_type_for<T>>());
+}
+
+/// The signed difference of c's ends as text ("+1", "-207"); for floating
+/// ends whose difference is beyond their type, says so.
+template <arithmetic T>
+[[nodiscard]] std::string difference_text(const change<T>& c, std::string (*digits)(const std::string&)) {
+    if constexpr (std::floating_point<T>) {
+        const T d = c.to() - c.from();
+        if (!is_finite(d) && is_finite(c.from()) && is_finite(c.to())) {
+            return concat("a difference beyond ", floating_type_name<T>());
+        }
+        return concat(d > T(0) ? "+" : "", digits(floating_text(d)));
     } else {
-        return "long double";
+        const int128 d = exact_difference(c.from(), c.to());
+        return concat(d > 0 ? "+" : "", digits(integer_text(d)));
     }
 }
 
@@ -184,15 +175,16 @@ constexpr auto change<T>::difference() const -> difference_type {
     if constexpr (std::floating_point<T>) {
         const T d = to_ - from_;
         if (detail::is_infinite(d) && !detail::is_infinite(from_) && !detail::is_infinite(to_)) {
-            throw overflow_error("the difference from " + detail::value_text(from_) + " to " +
-                                 detail::value_text(to_) + " overflows " + detail::floating_name<T>() + ".");
+            throw overflow_error(detail::concat("the difference from ", detail::value_text(from_), " to ",
+                                                detail::value_text(to_), " overflows ",
+                                                detail::floating_type_name<T>(), "."));
         }
         return d;
     } else {
         const detail::int128 d = detail::exact_difference(from_, to_);
         if (d > std::numeric_limits<difference_type>::max() || d < std::numeric_limits<difference_type>::min()) {
-            throw overflow_error("the difference from " + detail::value_text(from_) + " to " +
-                                 detail::value_text(to_) + " does not fit in a 64-bit signed integer.");
+            throw overflow_error(detail::concat("the difference from ", detail::value_text(from_), " to ",
+                                                detail::value_text(to_), " does not fit in a 64-bit signed integer."));
         }
         return static_cast<difference_type>(d);
     }
@@ -231,8 +223,8 @@ constexpr std::optional<R> change<T>::relative(base_policy policy) const noexcep
 
 template <arithmetic T>
 void change<T>::throw_undefined(const char* what, undefined_reason reason) const {
-    throw undefined_result(std::string(what) + " from " + detail::value_text(from_) + " to " +
-                           detail::value_text(to_) + " is undefined: " + detail::reason_text(reason) + ".");
+    throw undefined_result(detail::concat(what, " from ", detail::value_text(from_), " to ", detail::value_text(to_),
+                                          " is undefined: ", detail::reason_text(reason), "."));
 }
 
 template <arithmetic T>
@@ -241,8 +233,9 @@ constexpr R change<T>::ratio(base_policy policy) const {
     if (const auto reason = why_undefined(policy)) throw_undefined("the ratio of a change", *reason);
     const auto r = try_ratio<R>(policy);
     if (!r) {
-        throw overflow_error("the ratio of a change from " + detail::value_text(from_) + " to " +
-                             detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
+        throw overflow_error(detail::concat("the ratio of a change from ", detail::value_text(from_), " to ",
+                                            detail::value_text(to_), " overflows ", detail::floating_type_name<R>(),
+                                            "."));
     }
     return *r;
 }
@@ -255,8 +248,9 @@ constexpr tally::percent<R> change<T>::percent(base_policy policy) const {
     // to a narrower R (inf / inf is NaN)
     const R p = *relative<R>(policy) * R(100);
     if (!detail::is_finite(p)) {
-        throw overflow_error("a percent change from " + detail::value_text(from_) + " to " +
-                             detail::value_text(to_) + " overflows " + detail::floating_name<R>() + ".");
+        throw overflow_error(detail::concat("a percent change from ", detail::value_text(from_), " to ",
+                                            detail::value_text(to_), " overflows ", detail::floating_type_name<R>(),
+                                            "."));
     }
     return tally::percent<R>(p);
 }
@@ -292,20 +286,11 @@ constexpr tally::direction change<T>::direction() const noexcept {
 
 template <class CharT, class Traits, arithmetic T>
 std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, const change<T>& c) {
-    std::string text = detail::value_text(c.from()) + " -> " + detail::value_text(c.to()) + " (";
-    if constexpr (std::floating_point<T>) {
-        const T d = c.to() - c.from();
-        text += (d > 0 ? "+" : "") + detail::floating_text(d);
-    } else {
-        const detail::int128 d = detail::exact_difference(c.from(), c.to());
-        text += (d > 0 ? "+" : "") + detail::integer_text(d);
-    }
-    if (const auto p = c.try_percent()) {
-        text += ", " + to_string(*p);
-    } else {
-        text += ", no percent: " + std::string(detail::reason_text(*c.why_undefined()));
-    }
-    text += ")";
+    const auto p = c.try_percent();
+    const std::string text =
+        detail::concat(detail::value_text(c.from()), " -> ", detail::value_text(c.to()), " (",
+                       detail::difference_text(c, [](const std::string& d) { return d; }), ", ",
+                       p ? to_string(*p) : detail::concat("no percent: ", detail::no_percent_text(c)), ")");
     return detail::write_text(os, text);
 }
 

@@ -40,7 +40,9 @@
 #include <vector>
 
 #include "change.hpp"
+#include "detail/concat.hpp"
 #include "detail/int128.hpp"
+#include "detail/quote.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "period.hpp"
@@ -98,7 +100,10 @@ template <period Time, arithmetic Value>
 /// Text escaped for XML character data and attribute values: & < > " '
 /// become entities. Throws invalid_argument when the text holds a control
 /// character XML 1.0 cannot hold (codes 0..31 but tab, line feed and
-/// carriage return), naming `what` ("the chart's title") and the code.
+/// carriage return), naming `what` ("the chart's title") and the code, or
+/// bytes that are not UTF-8: "the chart's title is not valid UTF-8: the
+/// byte \xFF at offset 5 does not start or continue a character, and an
+/// SVG document must be UTF-8."
 [[nodiscard]] std::string xml_escape(std::string_view text, std::string_view what = "the text");
 
 // ---------------------------------------------------------------------------
@@ -134,7 +139,8 @@ template <arithmetic Value>
 
 inline void check_decimals(int decimals) {
     if (decimals < 0 || decimals > 17) {
-        throw invalid_argument("a bar chart's decimals must be 0..17; they are " + integer_text(decimals) + ".");
+        throw invalid_argument(detail::concat("a bar chart's decimals must be 0..17; they are ",
+                                              integer_text(decimals), "."));
     }
 }
 
@@ -166,12 +172,12 @@ template <period Time, arithmetic Value>
         const Value v = values[i];
         if (is_nan(v)) continue;
         if (is_infinite(v)) {
-            throw invalid_argument("a bar chart needs finite values; the value at " + time_text(times[i]) + " is " +
-                                   value_text(v) + ".");
+            throw invalid_argument(detail::concat("a bar chart needs finite values; the value at ",
+                                                  time_text(times[i]), " is ", value_text(v), "."));
         }
         if (v < Value(0)) {
-            throw invalid_argument("a bar chart draws bars from zero, so it needs values of 0 or more; the value at " +
-                                   time_text(times[i]) + " is " + value_text(v) + ".");
+            throw invalid_argument(detail::concat("a bar chart draws bars from zero, so it needs values of 0 or more; ",
+                                                  "the value at ", time_text(times[i]), " is ", value_text(v), "."));
         }
         if (!max || v > *max) max = v;
     }
@@ -240,11 +246,26 @@ template <period Time, arithmetic Value>
 inline std::string xml_escape(std::string_view text, std::string_view what) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto code = static_cast<unsigned char>(c);
+        if (code >= 0x80) {
+            // a character beyond ASCII, kept whole where it is well-formed UTF-8
+            const std::size_t n = detail::utf8_length(text, i);
+            if (n == 0) {
+                throw invalid_argument(detail::concat(what, " is not valid UTF-8: the byte ", detail::byte_text(code),
+                                                      " at offset ", detail::integer_text(i),
+                                                      " does not start or continue a character, and an SVG document "
+                                                      "must be UTF-8."));
+            }
+            out.append(text.substr(i, n));
+            i += n - 1;
+            continue;
+        }
         if (code < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            throw invalid_argument(std::string(what) + " holds the control character with code " +
-                                   detail::integer_text(static_cast<int>(code)) + ", which XML cannot hold.");
+            throw invalid_argument(detail::concat(what, " holds the control character with code ",
+                                                  detail::integer_text(static_cast<int>(code)),
+                                                  ", which XML cannot hold."));
         }
         switch (c) {
         case '&': out += "&amp;"; break;
@@ -261,13 +282,13 @@ inline std::string xml_escape(std::string_view text, std::string_view what) {
 template <period Time, arithmetic Value>
 std::string text_bar_chart(const time_series<Time, Value>& series, const text_chart_options& options) {
     if (options.width < 1 || options.width > 1000) {
-        throw invalid_argument("a text bar chart's width must be 1..1000 characters; it is " +
-                               detail::integer_text(options.width) + ".");
+        throw invalid_argument(detail::concat("a text bar chart's width must be 1..1000 characters; it is ",
+                                              detail::integer_text(options.width), "."));
     }
     const auto bar_code = static_cast<unsigned char>(options.bar);
     if (bar_code <= 0x20 || bar_code >= 0x7f) {
-        throw invalid_argument("a text bar chart's bar character must be printable ASCII; it is code " +
-                               detail::integer_text(static_cast<int>(bar_code)) + ".");
+        throw invalid_argument(detail::concat("a text bar chart's bar character must be printable ASCII; it is code ",
+                                              detail::integer_text(static_cast<int>(bar_code)), "."));
     }
     const auto rows = detail::chart_rows(series, options.decimals, options.width);
     std::size_t time_width = 0;
@@ -279,9 +300,10 @@ std::string text_bar_chart(const time_series<Time, Value>& series, const text_ch
     std::string out;
     if (!options.title.empty()) out += options.title + "\n";
     for (const auto& row : rows) {
-        out += row.time + std::string(time_width - row.time.size(), ' ') + " |";
-        out += std::string(row.text_length, options.bar) + std::string(options.width - row.text_length, ' ');
-        out += " " + std::string(label_width - row.label.size(), ' ') + row.label;
+        out += detail::concat(row.time, std::string(time_width - row.time.size(), ' '), " |");
+        out += detail::concat(std::string(row.text_length, options.bar),
+                              std::string(options.width - row.text_length, ' '));
+        out += detail::concat(" ", std::string(label_width - row.label.size(), ' '), row.label);
         if (options.mark_changes && !row.mark.empty()) out += "  " + row.mark;
         out += "\n";
     }
@@ -291,16 +313,16 @@ std::string text_bar_chart(const time_series<Time, Value>& series, const text_ch
 template <period Time, arithmetic Value>
 std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_chart_options& options) {
     if (options.width < 200 || options.width > 10000) {
-        throw invalid_argument("an SVG chart's width must be 200..10000 pixels; it is " +
-                               detail::integer_text(options.width) + ".");
+        throw invalid_argument(detail::concat("an SVG chart's width must be 200..10000 pixels; it is ",
+                                              detail::integer_text(options.width), "."));
     }
     if (options.height < 150 || options.height > 10000) {
-        throw invalid_argument("an SVG chart's height must be 150..10000 pixels; it is " +
-                               detail::integer_text(options.height) + ".");
+        throw invalid_argument(detail::concat("an SVG chart's height must be 150..10000 pixels; it is ",
+                                              detail::integer_text(options.height), "."));
     }
     if (!detail::is_colour(options.bar_colour)) {
-        throw invalid_argument("the bar colour \"" + options.bar_colour +
-                               "\" is not #rgb, #rrggbb or a colour name.");
+        throw invalid_argument(detail::concat("the bar colour ", detail::quoted(options.bar_colour),
+                                              " is not #rgb, #rrggbb or a colour name."));
     }
     const std::string title = xml_escape(options.title, "the chart's title");
     const std::string x_label = xml_escape(options.x_label, "the chart's x label");
@@ -321,25 +343,28 @@ std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_char
     const long double slot = plot_width / static_cast<long double>(rows.size());
 
     std::string out;
-    out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + svg_number(width) + "\" height=\"" +
-           svg_number(height) + "\" viewBox=\"0 0 " + svg_number(width) + " " + svg_number(height) +
-           "\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\">\n";
-    out += "<title>" + (title.empty() ? std::string("Bar chart") : title) + "</title>\n";
+    out += detail::concat("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"", svg_number(width), "\" height=\"",
+                          svg_number(height), "\" viewBox=\"0 0 ", svg_number(width), " ", svg_number(height),
+                          "\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\">\n");
+    out += detail::concat("<title>", (title.empty() ? std::string("Bar chart") : title), "</title>\n");
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     if (!title.empty()) {
-        out += "<text class=\"title\" x=\"" + svg_number(width / 2) +
-               "\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">" + title + "</text>\n";
+        out += detail::concat("<text class=\"title\" x=\"", svg_number(width / 2),
+                              "\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">", title,
+                              "</text>\n");
     }
-    out += "<g class=\"bars\" fill=\"" + options.bar_colour + "\">\n";
+    out += detail::concat("<g class=\"bars\" fill=\"", options.bar_colour, "\">\n");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
         if (!row.share) continue;
         const long double bar_height = *row.share * plot_height;
         const long double x = left + static_cast<long double>(i) * slot + slot * 0.15L;
-        out += "<rect class=\"bar " + row.css_class + "\" x=\"" + svg_number(x) + "\" y=\"" +
-               svg_number(baseline - bar_height) + "\" width=\"" + svg_number(slot * 0.7L) + "\" height=\"" +
-               svg_number(bar_height) + "\"><title>" + xml_escape(row.time) + ": " + row.label +
-               (row.mark.empty() ? "" : " (" + xml_escape(row.mark) + ")") + "</title></rect>\n";
+        out += detail::concat("<rect class=\"bar ", row.css_class, "\" x=\"", svg_number(x), "\" y=\"",
+                              svg_number(baseline - bar_height), "\" width=\"", svg_number(slot * 0.7L),
+                              "\" height=\"", svg_number(bar_height), "\"><title>", xml_escape(row.time), ": ",
+                              row.label,
+                              (row.mark.empty() ? std::string() : detail::concat(" (", xml_escape(row.mark), ")")),
+                              "</title></rect>\n");
     }
     out += "</g>\n";
     out += "<g class=\"values\" text-anchor=\"middle\">\n";
@@ -347,27 +372,28 @@ std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_char
         const auto& row = rows[i];
         const long double centre = left + (static_cast<long double>(i) + 0.5L) * slot;
         const long double bar_top = baseline - (row.share ? *row.share * plot_height : 0.0L);
-        out += "<text x=\"" + svg_number(centre) + "\" y=\"" + svg_number(bar_top - 4) + "\">" + row.label +
-               "</text>\n";
+        out += detail::concat("<text x=\"", svg_number(centre), "\" y=\"", svg_number(bar_top - 4), "\">", row.label,
+                              "</text>\n");
     }
     out += "</g>\n";
     out += "<g class=\"times\" text-anchor=\"middle\">\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const long double centre = left + (static_cast<long double>(i) + 0.5L) * slot;
-        out += "<text x=\"" + svg_number(centre) + "\" y=\"" + svg_number(baseline + 16) + "\">" +
-               xml_escape(rows[i].time) + "</text>\n";
+        out += detail::concat("<text x=\"", svg_number(centre), "\" y=\"", svg_number(baseline + 16), "\">",
+                              xml_escape(rows[i].time), "</text>\n");
     }
     out += "</g>\n";
-    out += "<line class=\"axis\" x1=\"" + svg_number(left) + "\" y1=\"" + svg_number(baseline) + "\" x2=\"" +
-           svg_number(width - right) + "\" y2=\"" + svg_number(baseline) + "\" stroke=\"#333333\"/>\n";
+    out += detail::concat("<line class=\"axis\" x1=\"", svg_number(left), "\" y1=\"", svg_number(baseline),
+                          "\" x2=\"", svg_number(width - right), "\" y2=\"", svg_number(baseline),
+                          "\" stroke=\"#333333\"/>\n");
     if (!x_label.empty()) {
-        out += "<text class=\"x-label\" x=\"" + svg_number(left + plot_width / 2) + "\" y=\"" +
-               svg_number(height - 10) + "\" text-anchor=\"middle\">" + x_label + "</text>\n";
+        out += detail::concat("<text class=\"x-label\" x=\"", svg_number(left + plot_width / 2), "\" y=\"",
+                              svg_number(height - 10), "\" text-anchor=\"middle\">", x_label, "</text>\n");
     }
     if (!y_label.empty()) {
         const long double y = top + label_room + plot_height / 2;
-        out += "<text class=\"y-label\" x=\"16\" y=\"" + svg_number(y) + "\" transform=\"rotate(-90 16 " +
-               svg_number(y) + ")\" text-anchor=\"middle\">" + y_label + "</text>\n";
+        out += detail::concat("<text class=\"y-label\" x=\"16\" y=\"", svg_number(y), "\" transform=\"rotate(-90 16 ",
+                              svg_number(y), ")\" text-anchor=\"middle\">", y_label, "</text>\n");
     }
     out += "</svg>\n";
     return out;

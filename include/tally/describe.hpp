@@ -13,18 +13,22 @@
 //   to == k * from, k >= 5      "was 5 times as high, from 100 to 500"
 //   k * from < to < (k+1) from  "more than doubled (2.53 times)" for k = 2..4,
 //                               "was more than 5 times as high (5.12 times)" for k >= 5
-// From a zero or negative base no relative change exists: "rose from 0 to 5",
-// "fell from -2 to -7". Percents carry `decimals` decimals, multiples one more,
+// From a zero or negative base no relative change exists: "rose, from 0 to 5",
+// "fell, from -2 to -7". Percents carry `decimals` decimals, multiples one more,
 // rounded half away from zero, with trailing zeros removed as in every
 // other tally text ("fell by 40%", not "40.0%"; "1 percentage point"); for
 // integer inputs the rounding is exact.
 // Every sentence reads back: check(c, describe(c)) holds.
 
+#include <cmath>
+#include <limits>
 #include <string>
 
 #include "change.hpp"
 #include "claims.hpp"
+#include "detail/concat.hpp"
 #include "detail/int128.hpp"
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -49,7 +53,7 @@ namespace detail {
 
 inline void require_decimals(int decimals) {
     if (decimals < 0 || decimals > 6) {
-        throw invalid_argument("a description has 0 to 6 decimals, not " + integer_text(decimals) + ".");
+        throw invalid_argument(concat("a description has 0 to 6 decimals, not ", integer_text(decimals), "."));
     }
 }
 
@@ -64,20 +68,36 @@ inline void require_decimals(int decimals) {
     std::string whole = group_thousands(integer_text(q / static_cast<uint128>(scale)));
     if (decimals == 0) return whole;
     std::string fraction = integer_text(q % static_cast<uint128>(scale));
-    fraction = std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') + fraction;
+    fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-    return fraction.empty() ? whole : whole + "." + fraction;
+    return fraction.empty() ? whole : concat(whole, ".", fraction);
 }
 
-/// |x| rounded to `decimals` decimals, as text with trailing zeros removed.
+/// |x| (finite) rounded to `decimals` decimals, as text with trailing zeros
+/// removed: rounded as a double where x is within double's range, else as
+/// the long double itself.
 [[nodiscard]] inline std::string rounded_floating(long double x, int decimals) {
-    return group_thousands(trimmed_text(static_cast<double>(x < 0 ? -x : x), decimals));
+    const long double m = x < 0 ? -x : x;
+    if (m <= static_cast<long double>(std::numeric_limits<double>::max())) {
+        return group_thousands(trimmed_text(static_cast<double>(m), decimals));
+    }
+    return group_thousands(trimmed_text(m, decimals));
 }
 
-[[nodiscard]] inline std::string multiple_verb(int128 k) {
+[[nodiscard]] inline const char* multiple_verb(int128 k) {
     if (k == 2) return "doubled";
     if (k == 3) return "tripled";
     return "quadrupled";
+}
+
+/// The sentence for to = ratio * from, ratio >= 2, given the whole multiple
+/// k = floor(ratio) as text and as a number where it is small (k_small is 5
+/// for every k >= 5), and `times`, the ratio rounded.
+[[nodiscard]] inline std::string multiple_text(int k_small, const std::string& k_text, bool whole,
+                                               const std::string& times, const std::string& ends) {
+    const std::string exact = whole ? std::string() : concat(" (", times, " times)");
+    if (k_small <= 4) return concat(whole ? "" : "more than ", multiple_verb(k_small), exact, ends);
+    return concat(whole ? "was " : "was more than ", k_text, " times as high", exact, ends);
 }
 
 } // namespace detail
@@ -85,52 +105,55 @@ inline void require_decimals(int decimals) {
 template <arithmetic T>
 std::string describe(const change<T>& c, int decimals) {
     detail::require_decimals(decimals);
-    const std::string from = detail::amount_text(static_cast<long double>(c.from()), std::integral<T>);
-    const std::string to = detail::amount_text(static_cast<long double>(c.to()), std::integral<T>);
-    const std::string ends = ", from " + from + " to " + to;
+    // -0 is written as 0: "was unchanged at 0", never "-0"
+    const auto end_text = [](T v) {
+        return detail::amount_text(v == T(0) ? 0.0L : static_cast<long double>(v), std::integral<T>);
+    };
+    const std::string from = end_text(c.from());
+    const std::string to = end_text(c.to());
+    const std::string ends = detail::concat(", from ", from, " to ", to);
     if (c.direction() == direction::undefined) {
-        throw undefined_result("a change from " + detail::value_text(c.from()) + " to " + detail::value_text(c.to()) +
-                               " has no direction to describe: a value is not a number.");
+        throw undefined_result(detail::concat("a change from ", detail::value_text(c.from()), " to ",
+                                              detail::value_text(c.to()),
+                                              " has no direction to describe: a value is not a number."));
     }
-    if (c.to() == c.from()) return "was unchanged at " + from;
+    if (c.to() == c.from()) return detail::concat("was unchanged at ", from);
     const bool rise = c.direction() == direction::rise;
     if (c.why_undefined()) {
         if (detail::is_infinite(c.from()) || detail::is_infinite(c.to())) {
-            throw undefined_result("a change from " + detail::value_text(c.from()) + " to " + detail::value_text(c.to()) +
-                                   " cannot be described: a value is infinite.");
+            throw undefined_result(detail::concat("a change from ", detail::value_text(c.from()), " to ",
+                                                  detail::value_text(c.to()), " cannot be described: a value is infinite."));
         }
-        return std::string(rise ? "rose" : "fell") + ends;
+        return detail::concat(rise ? "rose" : "fell", ends);
     }
     if constexpr (std::integral<T>) {
         const detail::int128 f = c.from(), t = c.to();
         if (t >= 2 * f) {
             const detail::int128 k = t / f;
-            const bool whole = t % f == 0;
-            const std::string times = detail::rounded_quotient(t, f, decimals + 1);
-            if (k <= 4) {
-                return (whole ? "" : "more than ") + detail::multiple_verb(k) + (whole ? "" : " (" + times + " times)") + ends;
-            }
-            return std::string(whole ? "was " : "was more than ") + detail::group_thousands(detail::integer_text(k)) + " times as high" +
-                   (whole ? "" : " (" + times + " times)") + ends;
+            return detail::multiple_text(k <= 4 ? static_cast<int>(k) : 5, detail::group_thousands(detail::integer_text(k)),
+                                         t % f == 0, detail::rounded_quotient(t, f, decimals + 1), ends);
         }
-        return std::string(rise ? "rose by " : "fell by ") + detail::rounded_quotient(100 * (t - f), f, decimals) + "%" + ends;
+        return detail::concat(rise ? "rose by " : "fell by ", detail::rounded_quotient(100 * (t - f), f, decimals), "%",
+                              ends);
     } else {
+        // O(1) for every ratio: the whole multiple is floor(ratio), written
+        // exactly (every long double from 2^64 up is an integer).
         using L = long double;
         const L f = static_cast<L>(c.from()), t = static_cast<L>(c.to());
         const L ratio = t / f;
-        if (ratio >= 2) {
-            L k = 2;
-            while (k + 1 <= ratio) k += 1;  // floor, for the small multiples worded here
-            const bool whole = ratio == k;
-            const std::string times = detail::rounded_floating(ratio, decimals + 1);
-            const detail::int128 ki = static_cast<detail::int128>(k);
-            if (ki <= 4) {
-                return (whole ? "" : "more than ") + detail::multiple_verb(ki) + (whole ? "" : " (" + times + " times)") + ends;
-            }
-            return std::string(whole ? "was " : "was more than ") + detail::group_thousands(detail::integer_text(ki)) + " times as high" +
-                   (whole ? "" : " (" + times + " times)") + ends;
+        if (!detail::is_finite(ratio)) {
+            throw overflow_error(detail::concat("the multiple of a change from ", detail::value_text(c.from()), " to ",
+                                                detail::value_text(c.to()), " overflows long double."));
         }
-        return std::string(rise ? "rose by " : "fell by ") + detail::rounded_floating(100 * (t - f) / f, decimals) + "%" + ends;
+        if (ratio >= 2) {
+            const L k = std::floor(ratio);
+            const int k_small = k <= 4 ? static_cast<int>(k) : 5;
+            return detail::multiple_text(k_small, detail::rounded_floating(k, 0), ratio == k,
+                                         detail::rounded_floating(ratio, decimals + 1), ends);
+        }
+        L p = 100 * (t - f) / f;
+        if (!detail::is_finite(p)) p = 100 * (t / f - 1);  // ends near the top of L
+        return detail::concat(rise ? "rose by " : "fell by ", detail::rounded_floating(p, decimals), "%", ends);
     }
 }
 
@@ -139,8 +162,9 @@ std::string describe(const share<T>& earlier, const share<T>& later, int decimal
     detail::require_decimals(decimals);
     for (const share<T>* s : {&earlier, &later}) {
         if (const auto reason = change<T>(s->whole, s->part).why_undefined()) {
-            throw undefined_result("the share " + detail::value_text(s->part) + " of " + detail::value_text(s->whole) +
-                                   " is undefined: " + detail::reason_text(*reason) + ".");
+            throw undefined_result(detail::concat("the share ", detail::value_text(s->part), " of ",
+                                                  detail::value_text(s->whole), " is undefined: ",
+                                                  detail::reason_text(*reason), "."));
         }
     }
     std::string from, to, points;
@@ -151,7 +175,7 @@ std::string describe(const share<T>& earlier, const share<T>& later, int decimal
         if (detail::checked_multiply(p2, w1, x) && detail::checked_multiply(p1, w2, y) && detail::checked_add(x, -y, a) &&
             detail::checked_multiply(a, 100, a) && detail::checked_multiply(w1, w2, b)) {
             const auto percent = [&](detail::int128 p, detail::int128 w) {
-                return (p < 0 ? "-" : "") + detail::rounded_quotient(100 * p, w, decimals) + "%";
+                return detail::concat(p < 0 ? "-" : "", detail::rounded_quotient(100 * p, w, decimals), "%");
             };
             from = percent(p1, w1);
             to = percent(p2, w2);
@@ -163,13 +187,14 @@ std::string describe(const share<T>& earlier, const share<T>& later, int decimal
         using L = long double;
         const L s1 = 100 * static_cast<L>(earlier.part) / static_cast<L>(earlier.whole);
         const L s2 = 100 * static_cast<L>(later.part) / static_cast<L>(later.whole);
-        from = (s1 < 0 ? "-" : "") + detail::rounded_floating(s1, decimals) + "%";
-        to = (s2 < 0 ? "-" : "") + detail::rounded_floating(s2, decimals) + "%";
+        from = detail::concat(s1 < 0 ? "-" : "", detail::rounded_floating(s1, decimals), "%");
+        to = detail::concat(s2 < 0 ? "-" : "", detail::rounded_floating(s2, decimals), "%");
         points = detail::rounded_floating(s2 - s1, decimals);
         sign = s2 > s1 ? 1 : s2 < s1 ? -1 : 0;
     }
-    if (sign == 0) return "was unchanged at " + from;
-    return std::string(sign > 0 ? "rose by " : "fell by ") + points + detail::points_unit(points) + ", from " + from + " to " + to;
+    if (sign == 0) return detail::concat("was unchanged at ", from);
+    return detail::concat(sign > 0 ? "rose by " : "fell by ", points, detail::points_unit(points), ", from ", from, " to ",
+                          to);
 }
 
 } // namespace tally

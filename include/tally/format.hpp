@@ -58,6 +58,7 @@
 
 #include "change.hpp"
 #include "claims.hpp"
+#include "detail/concat.hpp"
 #include "detail/int128.hpp"
 #include "detail/text.hpp"
 #include "percent.hpp"
@@ -222,7 +223,7 @@ template <class T>
     std::string text;
     if constexpr (std::floating_point<T>) {
         text = decimals < 0 ? floating_text(value) : fixed_text(value, decimals);
-        if (group && text.find_first_of("eE") == std::string::npos) text = group_thousands(text);
+        if (group) text = group_thousands(text);  // leaves exponent notation alone
     } else {
         text = integer_text(value);
         if (group) text = group_thousands(text);
@@ -244,23 +245,16 @@ template <std::floating_point R>
 /// sign, and the percent (or why there is none).
 template <arithmetic T>
 [[nodiscard]] std::string change_text(const change<T>& c, const format_spec& spec) {
-    std::string text = number_text(c.from(), spec.group, -1) + " -> " + number_text(c.to(), spec.group, -1) + " (";
-    if constexpr (std::floating_point<T>) {
-        const T d = c.to() - c.from();
-        text += (d > T(0) ? "+" : "") + number_text(d, spec.group, -1);
-    } else {
-        const int128 d = exact_difference(c.from(), c.to());
-        std::string digits = integer_text(d);
-        if (spec.group) digits = group_thousands(digits);
-        text += (d > 0 ? "+" : "") + digits;
-    }
+    std::string text = concat(number_text(c.from(), spec.group, -1), " -> ", number_text(c.to(), spec.group, -1), " (",
+                              difference_text(c, spec.group ? +[](const std::string& d) { return group_thousands(d); }
+                                                            : +[](const std::string& d) { return d; }));
     if (const auto p = c.try_percent()) {
         format_spec percent_spec;
         percent_spec.precision = spec.precision;
         percent_spec.group = spec.group;
         text += ", " + percent_unit_text(p->value(), percent_spec, "%");
     } else {
-        text += ", no percent: " + std::string(reason_text(*c.why_undefined()));
+        text += concat(", no percent: ", no_percent_text(c));
     }
     return text + ")";
 }

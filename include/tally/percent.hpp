@@ -13,11 +13,14 @@
 // Applying a percent change to a value is explicit too: apply(10_pct, 200.0) == 220.
 
 #include <cmath>
+#include <limits>
 #include <concepts>
 #include <ios>
 #include <ostream>
 #include <string>
 
+#include "detail/concat.hpp"
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -29,17 +32,20 @@ template <std::floating_point R = double>
 class percentage_points;
 
 namespace literals {
-/// 110_pct is percent<double>{110}.
-[[nodiscard]] constexpr percent<double> operator""_pct(long double value) noexcept;
-[[nodiscard]] constexpr percent<double> operator""_pct(unsigned long long value) noexcept;
-/// 1.1_pp is percentage_points<double>{1.1}.
-[[nodiscard]] constexpr percentage_points<double> operator""_pp(long double value) noexcept;
-[[nodiscard]] constexpr percentage_points<double> operator""_pp(unsigned long long value) noexcept;
+/// 110_pct is percent<double>{110}. A literal beyond double (1e400_pct)
+/// does not compile.
+[[nodiscard]] consteval percent<double> operator""_pct(long double value);
+[[nodiscard]] consteval percent<double> operator""_pct(unsigned long long value);
+/// 1.1_pp is percentage_points<double>{1.1}; as _pct, beyond double does not compile.
+[[nodiscard]] consteval percentage_points<double> operator""_pp(long double value);
+[[nodiscard]] consteval percentage_points<double> operator""_pp(unsigned long long value);
 } // namespace literals
 
-/// The percent a*b-1 of two successive changes: compound(10_pct, 10_pct) == 21_pct.
+/// The percent a*b-1 of two successive changes: compound(10_pct, 10_pct) ==
+/// 21_pct. Throws overflow_error where finite percents compound to a
+/// result beyond R: "compounding 1e+300% and 1e+300% overflows double."
 template <std::floating_point R, std::same_as<percent<R>>... Rest>
-[[nodiscard]] constexpr percent<R> compound(percent<R> first, Rest... rest) noexcept;
+[[nodiscard]] constexpr percent<R> compound(percent<R> first, Rest... rest);
 
 /// The value after a change of p: value * (1 + p.fraction()). Throws
 /// overflow_error when finite inputs give a result beyond R.
@@ -176,26 +182,44 @@ private:
     R value_{};
 };
 
+namespace detail {
+/// Not constexpr on purpose: a literal operator that reaches it does not
+/// compile, and the compiler's message names it.
+inline double literal_beyond_double() { return 0; }
+
+/// The literal's value as a double; a literal beyond double does not compile.
+consteval double literal_value(long double value) {
+    if (value > static_cast<long double>(std::numeric_limits<double>::max())) return literal_beyond_double();
+    return static_cast<double>(value);
+}
+} // namespace detail
+
 namespace literals {
-constexpr percent<double> operator""_pct(long double value) noexcept {
+consteval percent<double> operator""_pct(long double value) {
+    return percent<double>(detail::literal_value(value));
+}
+consteval percent<double> operator""_pct(unsigned long long value) {
     return percent<double>(static_cast<double>(value));
 }
-constexpr percent<double> operator""_pct(unsigned long long value) noexcept {
-    return percent<double>(static_cast<double>(value));
+consteval percentage_points<double> operator""_pp(long double value) {
+    return percentage_points<double>(detail::literal_value(value));
 }
-constexpr percentage_points<double> operator""_pp(long double value) noexcept {
-    return percentage_points<double>(static_cast<double>(value));
-}
-constexpr percentage_points<double> operator""_pp(unsigned long long value) noexcept {
+consteval percentage_points<double> operator""_pp(unsigned long long value) {
     return percentage_points<double>(static_cast<double>(value));
 }
 } // namespace literals
 
 template <std::floating_point R, std::same_as<percent<R>>... Rest>
-constexpr percent<R> compound(percent<R> first, Rest... rest) noexcept {
+constexpr percent<R> compound(percent<R> first, Rest... rest) {
     R factor = R(1) + first.fraction();
     ((factor *= R(1) + rest.fraction()), ...);
-    return percent<R>::from_fraction(factor - R(1));
+    const R result = (factor - R(1)) * R(100);
+    if (!detail::is_finite(result) && detail::is_finite(first.value()) && (detail::is_finite(rest.value()) && ...)) {
+        std::string text = detail::concat("compounding ", detail::floating_text(first.value()), "%");
+        ((text += detail::concat(" and ", detail::floating_text(rest.value()), "%")), ...);
+        throw overflow_error(detail::concat(text, " overflows ", detail::floating_type_name<R>(), "."));
+    }
+    return percent<R>(result);
 }
 
 template <std::floating_point R, class T>
@@ -203,11 +227,10 @@ template <std::floating_point R, class T>
 constexpr R apply(percent<R> p, T value) {
     const R base = static_cast<R>(value);
     const R result = base * (R(1) + p.fraction());
-    const auto finite = [](R x) { return x - x == R(0); };
-    if (!finite(result) && finite(base) && finite(p.value())) {
+    if (!detail::is_finite(result) && detail::is_finite(base) && detail::is_finite(p.value())) {
         throw overflow_error("applying a change of " + detail::floating_text(p.value()) + "% to " +
                              detail::value_text(value) + " overflows " +
-                             (sizeof(R) == sizeof(float) ? "float" : sizeof(R) == sizeof(double) ? "double" : "long double") +
+                             detail::floating_type_name<R>() +
                              ".");
     }
     return result;

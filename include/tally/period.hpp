@@ -43,7 +43,9 @@
 #include <string>
 #include <string_view>
 
+#include "detail/concat.hpp"
 #include "detail/int128.hpp"
+#include "detail/quote.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -299,6 +301,11 @@ template <class I>
     return out.size() < 2 ? "0" + out : out;
 }
 
+/// "1 period", "-1 period", "5 periods".
+[[nodiscard]] inline std::string periods_text(std::int64_t n) {
+    return integer_text(n) + (n == 1 || n == -1 ? " period" : " periods");
+}
+
 // floor_div and floor_mod, for period indices, are in detail/int128.hpp.
 
 /// Months since 0000-01: 2019-03 is 2019 * 12 + 2.
@@ -412,7 +419,8 @@ inline year_quarter year_quarter::parse(std::string_view text) {
     if (ok && at < text.size() && text[at] == ' ') ++at;
     ok = ok && at + 2 == text.size() && text[at] == 'Q' && text[at + 1] >= '1' && text[at + 1] <= '4';
     if (!ok) {
-        throw parse_error("could not read \"" + std::string(text) + "\" as a year and quarter such as \"2019 Q1\".");
+        throw parse_error(detail::concat("could not read ", detail::quoted(text),
+                                         " as a year and quarter such as \"2019 Q1\"."));
     }
     return year_quarter(y, text[at + 1] - '0');
 }
@@ -431,7 +439,7 @@ struct period_traits<year_quarter> {
         const int q = static_cast<int>(detail::floor_mod(r, 4)) + 1;
         if (y < detail::min_calendar_year || y > detail::max_calendar_year) {
             throw overflow_error("the quarter " + detail::calendar_year_text(y) + " Q" + detail::integer_text(q) + ", " +
-                                 detail::integer_text(n) + " periods from " + to_string(t) +
+                                 detail::periods_text(n) + " from " + to_string(t) +
                                  ", is outside the range of tally::year_quarter.");
         }
         return year_quarter(static_cast<int>(y), q);
@@ -481,8 +489,8 @@ fiscal_year<StartMonth> fiscal_year<StartMonth>::parse(std::string_view text) {
              detail::is_digit(text[at + 2]) && (text[at + 1] - '0') * 10 + (text[at + 2] - '0') == expected;
     }
     if (!ok) {
-        throw parse_error("could not read \"" + std::string(text) + "\" as a fiscal year such as \"" +
-                          (StartMonth == 1 ? std::string("2018") : std::string("2018/19")) + "\".");
+        throw parse_error(detail::concat("could not read ", detail::quoted(text), " as a fiscal year such as ",
+                                         StartMonth == 1 ? "\"2018\"." : "\"2018/19\"."));
     }
     return fiscal_year(y);
 }
@@ -496,7 +504,7 @@ struct period_traits<fiscal_year<StartMonth>> {
         const detail::int128 r = static_cast<detail::int128>(t.start_year()) + n;
         if (r < detail::min_calendar_year || r > detail::max_fiscal_start_year<StartMonth>()) {
             throw overflow_error("the fiscal year " + detail::fiscal_year_text<StartMonth>(r) + ", " +
-                                 detail::integer_text(n) + " periods from " + to_string(t) +
+                                 detail::periods_text(n) + " from " + to_string(t) +
                                  ", is outside the range of tally::fiscal_year<" + detail::integer_text(StartMonth) +
                                  ">.");
         }
@@ -521,8 +529,8 @@ struct period_traits<Year> {
     static constexpr Year advance(Year t, std::int64_t n) {
         const detail::int128 r = static_cast<detail::int128>(t) + n;
         if (r < std::numeric_limits<Year>::min() || r > std::numeric_limits<Year>::max()) {
-            throw overflow_error("the year " + detail::integer_text(r) + ", " + detail::integer_text(n) +
-                                 " periods from " + detail::integer_text(t) +
+            throw overflow_error("the year " + detail::integer_text(r) + ", " + detail::periods_text(n) +
+                                 " from " + detail::integer_text(t) +
                                  ", is outside the range of the series' time type.");
         }
         return static_cast<Year>(r);
@@ -546,8 +554,8 @@ struct period_traits<std::chrono::year> {
     static constexpr std::chrono::year advance(std::chrono::year t, std::int64_t n) {
         const detail::int128 r = static_cast<detail::int128>(static_cast<int>(t)) + n;
         if (r < static_cast<int>(std::chrono::year::min()) || r > static_cast<int>(std::chrono::year::max())) {
-            throw overflow_error("the year " + detail::integer_text(r) + ", " + detail::integer_text(n) +
-                                 " periods from " + to_string(t) +
+            throw overflow_error("the year " + detail::integer_text(r) + ", " + detail::periods_text(n) +
+                                 " from " + to_string(t) +
                                  ", is outside the range of std::chrono::year.");
         }
         return std::chrono::year{static_cast<int>(r)};
@@ -573,8 +581,8 @@ struct period_traits<std::chrono::year_month> {
         detail::require_valid(t);
         const detail::int128 r = static_cast<detail::int128>(detail::month_index(t)) + n;
         if (r < detail::int128{detail::min_calendar_year} * 12 || r > detail::int128{detail::max_calendar_year} * 12 + 11) {
-            throw overflow_error("the month " + detail::month_index_text(r) + ", " + detail::integer_text(n) +
-                                 " periods from " + to_string(t) + ", is outside the range of std::chrono::year_month.");
+            throw overflow_error("the month " + detail::month_index_text(r) + ", " + detail::periods_text(n) +
+                                 " from " + to_string(t) + ", is outside the range of std::chrono::year_month.");
         }
         return detail::month_at(r);
     }
@@ -611,7 +619,7 @@ struct period_traits<std::chrono::year_month_day> {
         constexpr std::int64_t highest = day_index(year::max() / December / 31);
         const detail::int128 r = static_cast<detail::int128>(day_index(t)) + n;
         if (r < lowest || r > highest) {
-            throw overflow_error("the day " + detail::integer_text(n) + " periods from " + to_string(t) +
+            throw overflow_error("the day " + detail::periods_text(n) + " from " + to_string(t) +
                                  " is outside the range of std::chrono::year_month_day.");
         }
         return year_month_day{sys_days{days{static_cast<days::rep>(r)}}};
@@ -741,6 +749,12 @@ template <class Fine, class Coarse>
 constexpr std::int64_t periods_in(Coarse c) {
     if constexpr (detail::user_nesting<Fine, Coarse>) {
         return nesting_traits<Fine, Coarse>::periods_in(c);
+    } else if constexpr (std::same_as<Fine, std::chrono::year_month_day> && std::integral<Coarse>) {
+        // any integral year, in its own type: the Gregorian leap-year rule
+        // needs no chrono::year (whose range ends at 32767)
+        const auto y = static_cast<detail::int128>(c);
+        const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+        return leap ? 366 : 365;
     } else if constexpr (std::same_as<Fine, std::chrono::year_month_day>) {
         using namespace std::chrono;
         const year_month first = detail::month_calendar<Coarse>::first_month(c);

@@ -67,6 +67,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <ranges>
@@ -79,6 +80,8 @@
 
 #include "change.hpp"
 #include "detail/buffer.hpp"
+#include "detail/concat.hpp"
+#include "detail/numeric.hpp"
 #include "detail/rolling_kernels.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
@@ -126,9 +129,13 @@ struct window_spec {
 
 enum class reduction { count, sum, mean, var, std, min, max, median, quantile };
 
+/// Names the window labelled at position i in a message: "the window at 2019 Q2".
+using window_namer = std::function<std::string(std::size_t)>;
+
 template <arithmetic T>
 [[nodiscard]] std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const window_spec& spec,
-                                                             reduction what, std::size_t ddof, double q);
+                                                             reduction what, std::size_t ddof, double q,
+                                                             const window_namer& where);
 
 } // namespace detail
 
@@ -166,7 +173,9 @@ public:
 
 private:
     [[nodiscard]] std::vector<result_type> run(detail::reduction what, std::size_t ddof = 0, double q = 0) const {
-        return detail::rolling_reduce<T>(values_, spec_, what, ddof, q);
+        return detail::rolling_reduce<T>(values_, spec_, what, ddof, q, [](std::size_t i) {
+            return detail::concat("the window at index ", detail::integer_text(i));
+        });
     }
     std::span<const T> values_;
     detail::window_spec spec_;
@@ -196,7 +205,9 @@ public:
 
 private:
     [[nodiscard]] series_type run(detail::reduction what, std::size_t ddof = 0, double q = 0) const {
-        auto values = detail::rolling_reduce<Value>(series_.values(), spec_, what, ddof, q);
+        auto values = detail::rolling_reduce<Value>(series_.values(), spec_, what, ddof, q, [this](std::size_t i) {
+            return detail::concat("the window at ", time_text(series_.times()[i]));
+        });
         const auto times = series_.times();
         return series_type(detail::known_sorted_unique, detail::copy_result(times), std::move(values));
     }
@@ -377,19 +388,46 @@ void anchor_span_window(window_spec& spec, std::span<const Time> times, Block bl
     return spec;
 }
 
-/// floor(a / b) for durations (b > 0), in the integer of their common type
-/// or, for floating representations, as a long double rounded down.
+/// floor(a / b) for durations (b > 0): exactly, in 128-bit integers, for
+/// integer representations (a * P1 / (b * P2) with the ratios' numerators
+/// and denominators cross-multiplied, where converting to the common
+/// duration type could overflow: days{INT64_MAX}, or dates in nanoseconds);
+/// as a long double rounded down otherwise.
 template <class R1, class P1, class R2, class P2>
 [[nodiscard]] auto floor_quotient(std::chrono::duration<R1, P1> a, std::chrono::duration<R2, P2> b) {
-    using C = std::common_type_t<std::chrono::duration<R1, P1>, std::chrono::duration<R2, P2>>;
-    const auto num = C(a).count();
-    const auto den = C(b).count();
-    if constexpr (std::is_integral_v<decltype(num)>) {
-        auto q = num / den;
-        if (num % den != 0 && (num < 0) != (den < 0)) --q;
-        return static_cast<std::int64_t>(q);
+    if constexpr (std::is_integral_v<R1> && std::is_integral_v<R2>) {
+        int128 num = 0, den = 0;
+        if (checked_multiply(static_cast<int128>(a.count()), static_cast<int128>(P1::num) * P2::den, num) &&
+            checked_multiply(static_cast<int128>(b.count()), static_cast<int128>(P2::num) * P1::den, den)) {
+            const int128 q = floor_div(num, den);
+            // the block index of a date: beyond int64 only for absurd spans, where one block holds all
+            return static_cast<long double>(q);
+        }
+        return std::floor((static_cast<long double>(a.count()) * P1::num / P1::den) /
+                          (static_cast<long double>(b.count()) * P2::num / P2::den));
     } else {
-        return std::floor(static_cast<long double>(num) / static_cast<long double>(den));
+        return std::floor((static_cast<long double>(a.count()) * P1::num / P1::den) /
+                          (static_cast<long double>(b.count()) * P2::num / P2::den));
+    }
+}
+
+/// Whether later - earlier < span, exactly: (later - earlier) days times
+/// 86,400 s against span.count() * Period seconds, cross-multiplied in
+/// 128 bits. A span too long for that holds every date.
+template <class Rep, class Period>
+[[nodiscard]] bool days_within(std::chrono::sys_days later, std::chrono::sys_days earlier,
+                               std::chrono::duration<Rep, Period> span) {
+    const auto days = static_cast<int128>(later.time_since_epoch().count()) - earlier.time_since_epoch().count();
+    if constexpr (std::is_integral_v<Rep>) {
+        int128 left = 0, right = 0;
+        if (!checked_multiply(days, int128{86400} * Period::den, left) ||
+            !checked_multiply(static_cast<int128>(span.count()), static_cast<int128>(Period::num), right)) {
+            return true;  // |days| < 2^25 here: only the span's side can be this large
+        }
+        return left < right;
+    } else {
+        return static_cast<long double>(days) * 86400 <
+               static_cast<long double>(span.count()) * Period::num / Period::den;
     }
 }
 
@@ -411,9 +449,96 @@ template <class Rep, class Period>
     }
 }
 
+/// After the sliding kernels, for sum, mean, var and std: every result that
+/// is not finite although its window has enough values is set from the
+/// window itself, so that it does not depend on where the kernel split the
+/// window: NaN for var and std of a window holding an infinity, and for a
+/// sum or mean of +inf with -inf; +inf or -inf for a sum or mean of
+/// infinities of one sign; for a window of finite values, its value computed
+/// directly (values scaled by a power of two, Neumaier sums), or
+/// overflow_error naming the window where that is beyond R. O(n) for the
+/// counts, plus O(window) for each window of finite values recomputed:
+/// only reached when a kernel gave a result that is not finite.
+template <class A, arithmetic T, class R>
+void settle_non_finite(std::span<const T> x, const window_bounds& bounds, std::vector<R>& out, reduction what,
+                       std::size_t ddof, std::size_t need, const window_namer& where) {
+    const std::size_t n = x.size();
+    // prefix counts of NaN, +inf and -inf values
+    std::vector<std::size_t> nans(n + 1, 0), above(n + 1, 0), below(n + 1, 0);
+    for (std::size_t p = 0; p < n; ++p) {
+        nans[p + 1] = nans[p] + (is_nan(x[p]) ? 1U : 0U);
+        above[p + 1] = above[p] + (is_infinite(x[p]) && x[p] > T(0) ? 1U : 0U);
+        below[p + 1] = below[p] + (is_infinite(x[p]) && x[p] < T(0) ? 1U : 0U);
+    }
+    const bool spread = what == reduction::var || what == reduction::std;
+    const char* name = what == reduction::sum    ? "sum"
+                       : what == reduction::mean ? "mean"
+                       : what == reduction::var  ? "variance"
+                                                 : "standard deviation";
+    constexpr R nan = std::numeric_limits<R>::quiet_NaN();
+    constexpr R inf = std::numeric_limits<R>::infinity();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (is_finite(out[i])) continue;
+        const std::size_t lo = bounds.lo(i), hi = bounds.hi(i);
+        const std::size_t count = hi - lo - (nans[hi] - nans[lo]);
+        if (count < need || count == 0 || (spread && count <= ddof)) {
+            out[i] = nan;
+            continue;
+        }
+        const bool up = above[hi] != above[lo], down = below[hi] != below[lo];
+        if (up || down) {
+            out[i] = spread || (up && down) ? nan : up ? inf : -inf;
+            continue;
+        }
+        A largest = 0;
+        for (std::size_t p = lo; p < hi; ++p) {
+            if (!is_nan(x[p])) largest = std::max(largest, absolute(static_cast<A>(x[p])));
+        }
+        A scale = 1;  // a power of two: exact
+        while (largest * scale >= A(0x1p400)) scale *= A(0x1p-64);
+        A s = 0, c = 0;
+        for (std::size_t p = lo; p < hi; ++p) {
+            if (!is_nan(x[p])) neumaier_step(s, c, static_cast<A>(x[p]) * scale);
+        }
+        const A total = neumaier_value(s, c);
+        const A k = static_cast<A>(count);
+        A result = 0;
+        if (what == reduction::sum) {
+            result = total / scale;
+        } else if (what == reduction::mean) {
+            result = total / k / scale;
+        } else {
+            const A mean = total / k;
+            A m2 = 0, m2c = 0;
+            for (std::size_t p = lo; p < hi; ++p) {
+                if (is_nan(x[p])) continue;
+                const A d = static_cast<A>(x[p]) * scale - mean;
+                neumaier_step(m2, m2c, d * d);
+            }
+            const A v = neumaier_value(m2, m2c) / static_cast<A>(count - ddof);
+            result = v / scale / scale;
+            if (what == reduction::std) {
+                // as tally::stddev: refused where the variance is beyond R
+                if (!is_finite(static_cast<R>(result))) {
+                    throw overflow_error(concat("the rolling standard deviation of ", where(i),
+                                                " cannot be given: its variance is beyond the range of ",
+                                                floating_type_name<R>(), "."));
+                }
+                result = std::sqrt(result);
+            }
+        }
+        const auto r = static_cast<R>(result);
+        if (!is_finite(r)) {
+            throw overflow_error(concat("the rolling ", name, " of ", where(i), " is beyond the range of ",
+                                        floating_type_name<R>(), "."));
+        }
+        out[i] = r;
+    }
+}
+
 template <arithmetic T>
 std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const window_spec& spec, reduction what,
-                                               std::size_t ddof, double q) {
+                                               std::size_t ddof, double q, const window_namer& where) {
     using R = result_type_for<T>;
     using A = std::conditional_t<std::same_as<R, long double>, long double, double>;
     constexpr R nan = std::numeric_limits<R>::quiet_NaN();
@@ -426,30 +551,42 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
     std::vector<R> out = reserve_result<R>(n);
     const window_bounds bounds = spec.bounds(n);
     const std::size_t need = spec.min_periods;
+    bool unsettled = false;
     switch (what) {
     case reduction::count:
         sliding<count_aggregate<A>>(x.data(), bounds, out, [need](const count_aggregate<A>& a) {
             return a.rows >= need ? static_cast<R>(a.count) : nan;
         });
         break;
+    // (sum, mean, var, std: `unsettled` records a result that is not
+    // finite from a window with enough values; settle_non_finite decides it)
     case reduction::sum:
-        sliding<sum_aggregate<A>>(x.data(), bounds, out, [need](const sum_aggregate<A>& a) {
-            return a.count >= need ? static_cast<R>(a.value()) : nan;
+        sliding<sum_aggregate<A>>(x.data(), bounds, out, [need, &unsettled](const sum_aggregate<A>& a) {
+            if (a.count < need) return nan;
+            const auto r = static_cast<R>(a.value());
+            unsettled = unsettled || !is_finite(r);
+            return r;
         });
         break;
     case reduction::mean:
-        sliding<sum_aggregate<A>>(x.data(), bounds, out, [need](const sum_aggregate<A>& a) {
-            return a.count >= need && a.count > 0 ? static_cast<R>(a.value() / static_cast<A>(a.count)) : nan;
+        sliding<sum_aggregate<A>>(x.data(), bounds, out, [need, &unsettled](const sum_aggregate<A>& a) {
+            if (a.count < need || a.count == 0) return nan;
+            const auto r = static_cast<R>(a.value() / static_cast<A>(a.count));
+            unsettled = unsettled || !is_finite(r);
+            return r;
         });
         break;
     case reduction::var:
     case reduction::std: {
         const bool root = what == reduction::std;
-        sliding<moments_aggregate<A>>(x.data(), bounds, out, [need, ddof, root](const moments_aggregate<A>& a) {
-            if (a.count < need || a.count <= ddof) return nan;
-            const A v = a.m2 / static_cast<A>(a.count - ddof);
-            return static_cast<R>(root ? std::sqrt(v) : v);
-        });
+        sliding<moments_aggregate<A>>(x.data(), bounds, out,
+                                      [need, ddof, root, &unsettled](const moments_aggregate<A>& a) {
+                                          if (a.count < need || a.count <= ddof) return nan;
+                                          const A v = a.m2 / static_cast<A>(a.count - ddof);
+                                          const auto r = static_cast<R>(root ? std::sqrt(v) : v);
+                                          unsettled = unsettled || !is_finite(r);
+                                          return r;
+                                      });
         break;
     }
     case reduction::min:
@@ -475,6 +612,9 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
             return sorted.size() >= need && !sorted.empty() ? static_cast<R>(sorted_quantile(sorted, q)) : nan;
         });
         break;
+    }
+    if constexpr (std::floating_point<T>) {
+        if (unsettled) settle_non_finite<A>(x, bounds, out, what, ddof, need, where);
     }
     return out;
 }
@@ -526,36 +666,62 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, std::chro
     if (options.center) detail::throw_center_on_span(text);
     using D = std::chrono::duration<Rep, Period>;
     if constexpr (detail::whole_periods_a_year<Time> && detail::whole_months_duration<D>) {
-        // Months to periods: a period is 12 / periods_per_year months.
-        const auto months = static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::months>(span).count());
+        // Months to periods: a period is 12 / periods_per_year months. In
+        // 128 bits: years{INT64_MAX} is more months than int64 holds. A span
+        // beyond INT64_MAX periods is longer than any calendar, as INT64_MAX
+        // periods is.
         constexpr std::int64_t per_year = periods_per_year<Time>;
-        if ((months * per_year) % 12 != 0) {
-            throw invalid_argument("a rolling window of " + text + " is not a whole number of periods of this series, " +
-                                   "which has " + detail::integer_text(per_year) + " a year.");
+        constexpr auto months_each =
+            static_cast<detail::int128>(std::ratio_divide<Period, std::chrono::months::period>::num);
+        const detail::int128 months = static_cast<detail::int128>(span.count()) * months_each;
+        if (months % (12 / per_year) != 0) {
+            throw invalid_argument(detail::concat("a rolling window of ", text,
+                                                  " is not a whole number of periods of this series, which has ",
+                                                  detail::integer_text(per_year), " a year."));
         }
-        return rolling(s, periods{months * per_year / 12}, options);
+        const detail::int128 count = months / (12 / per_year);
+        return rolling(s, periods{count > std::numeric_limits<std::int64_t>::max()
+                                      ? std::numeric_limits<std::int64_t>::max()
+                                      : static_cast<std::int64_t>(count)},
+                       options);
     } else {
         const auto times = s.times();
         std::vector<std::size_t> starts(times.size());
         std::size_t lo = 0;
         for (std::size_t i = 0; i < times.size(); ++i) {
-            if constexpr (requires(Time t, D d) {
-                              { t - d } -> std::convertible_to<Time>;
-                          }) {
+            if constexpr (std::same_as<Time, std::chrono::year_month_day> && detail::whole_months_duration<D>) {
+                // t - span as chrono's calendar arithmetic gives it (the same
+                // day of the month, which may not exist: 2019-02-31), from the
+                // month index in 128 bits: months{INT64_MAX} must not wrap. A
+                // start before every calendar month holds every earlier date.
+                detail::require_valid(times[i]);
+                constexpr auto months_each =
+                    static_cast<detail::int128>(std::ratio_divide<Period, std::chrono::months::period>::num);
+                const detail::int128 m = detail::month_index(times[i].year() / times[i].month()) -
+                                         static_cast<detail::int128>(span.count()) * months_each;
+                if (m >= detail::int128{detail::min_calendar_year} * 12) {
+                    const Time after = detail::month_at(m) / times[i].day();
+                    while (!(after < times[lo])) ++lo;
+                }
+            } else if constexpr (requires(Time t, D d) {
+                                     { t - d } -> std::convertible_to<Time>;
+                                 }) {
                 const Time after = times[i] - span;
                 while (!(after < times[lo])) ++lo;
             } else {
-                const auto after = std::chrono::sys_days{times[i]} - span;
-                while (!(after < std::chrono::sys_days{times[lo]})) ++lo;
+                // the window holds times[lo] while times[i] - times[lo] < span,
+                // compared exactly (no duration arithmetic that can overflow)
+                if constexpr (std::same_as<Time, std::chrono::year_month_day>) detail::require_valid(times[i]);
+                const std::chrono::sys_days end{times[i]};
+                while (!detail::days_within(end, std::chrono::sys_days{times[lo]}, span)) ++lo;
             }
             starts[i] = lo;
         }
         detail::window_spec spec = detail::span_window(std::move(starts), options);
         if constexpr (std::same_as<Time, std::chrono::year_month_day> && detail::whole_months_duration<D>) {
             // Blocks of the span's months, counted from the calendar's month 0.
-            const std::chrono::months m = std::chrono::duration_cast<std::chrono::months>(span);
-            detail::anchor_span_window(spec, times, [m](const Time& t) {
-                return detail::floor_quotient(std::chrono::months{detail::month_index(t.year() / t.month())}, m);
+            detail::anchor_span_window(spec, times, [span](const Time& t) {
+                return detail::floor_quotient(std::chrono::months{detail::month_index(t.year() / t.month())}, span);
             });
         } else if constexpr (requires(Time t) { std::chrono::sys_days{t}; }) {
             // Blocks one span long, counted from the chrono epoch.

@@ -170,10 +170,21 @@ template <class A, class I, class S>
             if (positive || negative) return false;
             if (std::string(what) == "mean") return true;
             throw overflow_error(std::string("the sum of the range passes the largest finite ") +
-                                 (sizeof(A) == sizeof(float) ? "float" : sizeof(A) == sizeof(double) ? "double" : "long double") +
+                                 detail::floating_type_name<A>() +
                                  ".");
         }
     }
+}
+
+/// A sum accumulated in a wider type (float data in double), as Out: a
+/// finite sum beyond Out throws overflow_error rather than become inf.
+template <class Out, class A>
+[[nodiscard]] constexpr Out narrow_sum(A sum) {
+    const auto out = static_cast<Out>(sum);
+    if (is_finite(sum) && !is_finite(out)) {
+        throw overflow_error(concat("the sum of the range passes the largest finite ", floating_type_name<Out>(), "."));
+    }
+    return out;
 }
 
 /// The mean of finite values whose sum overflows: the compensated sum of
@@ -202,7 +213,7 @@ struct sum_fn {
     [[nodiscard]] constexpr range_statistic_t<R> operator()(R&& r, nan_policy policy = nan_policy::skip) const {
         const auto pass = detail::sum_pass(std::ranges::begin(r), std::ranges::end(r), policy);
         (void)check_floating_sum(pass.sum, std::ranges::begin(r), std::ranges::end(r), policy, pass.nan_count, "sum");
-        return static_cast<range_statistic_t<R>>(pass.sum);
+        return detail::narrow_sum<range_statistic_t<R>>(pass.sum);
     }
 
     /// The same over the iterator range [first, last).
@@ -213,9 +224,9 @@ struct sum_fn {
         if constexpr (std::forward_iterator<I>) {
             const auto pass = detail::sum_pass(first, last, policy);
             (void)check_floating_sum(pass.sum, first, last, policy, pass.nan_count, "sum");
-            return static_cast<Out>(pass.sum);
+            return detail::narrow_sum<Out>(pass.sum);
         } else {
-            return static_cast<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
+            return detail::narrow_sum<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
         }
     }
 };
@@ -509,6 +520,16 @@ template <class XR, class YR>
     return moments_of_pairs<A>(std::ranges::begin(x), std::ranges::begin(y), nx, policy);
 }
 
+/// An infinite x or y leaves no finite moments: "the correlation is
+/// undefined: x holds an infinite value."
+template <class A>
+constexpr void throw_if_infinite(const char* what, const pair_moments<A>& m) {
+    if (m.x_infinite || m.y_infinite) {
+        throw undefined_result(concat("the ", what, " is undefined: ", m.x_infinite ? "x" : "y",
+                                      " holds an infinite value."));
+    }
+}
+
 template <class Out, class A>
 [[nodiscard]] auto trend_of(const pair_moments<A>& m, nan_policy policy) {
     using Result = linear_trend_result<Out>;
@@ -517,8 +538,14 @@ template <class Out, class A>
     if (m.n < 2 || m.x_constant) {
         throw undefined_result("a linear trend needs at least 2 distinct x values.");
     }
-    const A slope = m.sxy / m.sxx;
-    const A intercept = m.mean_y - slope * m.mean_x;
+    throw_if_infinite("linear trend", m);
+    // the moments are of scaled values (see pair_moments): undo the scales
+    const A slope = m.sxy / m.sxx * (m.x_scale / m.y_scale);
+    const A intercept = m.mean_y / m.y_scale - slope * (m.mean_x / m.x_scale);
+    if (!is_finite(slope) || !is_finite(intercept)) {
+        throw overflow_error(concat("the ", is_finite(slope) ? "intercept" : "slope",
+                                    " of the linear trend is beyond the range of ", floating_type_name<Out>(), "."));
+    }
     const A r2 = m.y_constant ? std::numeric_limits<A>::quiet_NaN() : (m.sxy / m.sxx) * (m.sxy / m.syy);
     return Result{static_cast<Out>(slope), static_cast<Out>(intercept),
                   static_cast<Out>(r2 > 1 ? A(1) : r2)};
@@ -554,7 +581,15 @@ template <arithmetic_forward_range XR, arithmetic_forward_range YR>
     if (static_cast<std::size_t>(ddof) >= m.n) {
         detail::throw_ddof_too_large("covariance", ddof, m.n, m.pairs_with_nan != 0);
     }
-    return static_cast<Out>(m.sxy / static_cast<A>(m.n - static_cast<std::size_t>(ddof)));
+    detail::throw_if_infinite("covariance", m);
+    // the moments are of scaled values (see pair_moments): undo the scales
+    const A scaled = m.sxy / static_cast<A>(m.n - static_cast<std::size_t>(ddof));
+    const auto out = static_cast<Out>(scaled / m.x_scale / m.y_scale);
+    if (!detail::is_finite(out)) {
+        throw overflow_error(detail::concat("the covariance is beyond the range of ",
+                                            detail::floating_type_name<Out>(), "."));
+    }
+    return out;
 }
 
 /// Pearson's correlation coefficient r of x and y, in [-1, 1]: s_xy /
@@ -576,6 +611,7 @@ template <arithmetic_forward_range XR, arithmetic_forward_range YR>
     }
     if (m.x_constant) throw undefined_result("the correlation is undefined when x has zero variance.");
     if (m.y_constant) throw undefined_result("the correlation is undefined when y has zero variance.");
+    detail::throw_if_infinite("correlation", m);
     auto r = m.sxy / (std::sqrt(m.sxx) * std::sqrt(m.syy));
     if (r > 1) r = 1;
     if (r < -1) r = -1;
@@ -635,18 +671,32 @@ public:
         return s;
     }
 
-    /// Adds one value. O(1).
+    /// Adds one value. O(1). Throws overflow_error for a finite value beyond
+    /// R ("summary<float> cannot hold 1e+300: it is beyond float."), which
+    /// would otherwise turn into inf.
     template <arithmetic T>
-    constexpr summary& add(T value) noexcept {
+    constexpr summary& add(T value) {
         if (detail::is_nan(value)) {
             ++nan_count_;
             return *this;
         }
         const R x = static_cast<R>(value);
+        if (!detail::is_finite(x) && detail::is_finite(value)) {
+            throw overflow_error(detail::concat("summary<", detail::floating_type_name<R>(), "> cannot hold ",
+                                                detail::value_text(value), ": it is beyond ",
+                                                detail::floating_type_name<R>(), "."));
+        }
         ++count_;
-        const R delta = x - mean_;
-        mean_ += delta / static_cast<R>(count_);
-        m2_ += delta * (x - mean_);
+        R delta = x - mean_;
+        if (!detail::is_finite(delta) && detail::is_finite(x) && detail::is_finite(mean_)) {
+            // finite ends more than R's largest value apart: in halves
+            const R half = x / 2 - mean_ / 2;
+            mean_ += half / static_cast<R>(count_) * 2;
+            m2_ += half * (x - mean_) * 2;  // beyond R only if M2 is
+        } else {
+            mean_ += delta / static_cast<R>(count_);
+            m2_ += delta * (x - mean_);
+        }
         if (count_ == 1 || x < min_) min_ = x;
         if (count_ == 1 || x > max_) max_ = x;
         return *this;
@@ -656,6 +706,8 @@ public:
     /// mean_a, mean = mean_a + delta nb / n, M2 = M2a + M2b + delta^2 na nb / n
     /// (Chan, Golub & LeVeque 1979). O(1).
     constexpr summary& merge(const summary& other) noexcept {
+        // (finite means more than R's largest value apart are combined in
+        // halves, as in add())
         nan_count_ += other.nan_count_;
         if (other.count_ == 0) return *this;
         if (count_ == 0) {
@@ -668,8 +720,14 @@ public:
         const R nb = static_cast<R>(other.count_);
         const R n = na + nb;
         const R delta = other.mean_ - mean_;
-        mean_ += delta * (nb / n);
-        m2_ += other.m2_ + delta * delta * (na * nb / n);
+        if (!detail::is_finite(delta) && detail::is_finite(other.mean_) && detail::is_finite(mean_)) {
+            const R half = other.mean_ / 2 - mean_ / 2;
+            mean_ += half * (nb / n) * 2;
+            m2_ += other.m2_ + half * half * (na * nb / n) * 4;
+        } else {
+            mean_ += delta * (nb / n);
+            m2_ += other.m2_ + delta * delta * (na * nb / n);
+        }
         if (other.min_ < min_) min_ = other.min_;
         if (other.max_ > max_) max_ = other.max_;
         count_ += other.count_;
@@ -700,12 +758,17 @@ public:
     }
     /// M2 / (count - ddof). Throws as tally::variance does ("the variance of
     /// an empty summary is undefined."; "variance with ddof 1 needs more
-    /// than 1 values; the range has 1."; negative ddof).
+    /// than 1 values; the range has 1."; negative ddof), and overflow_error
+    /// where finite values have a sum of squared deviations beyond R
+    /// ("the variance cannot be given: ..."). An infinite value gives NaN.
     [[nodiscard]] constexpr R variance(int ddof = 1) const {
         if (ddof < 0) detail::throw_negative_ddof(ddof);
         if (count_ == 0) throw_empty("variance");
         if (static_cast<std::size_t>(ddof) >= count_) {
             detail::throw_ddof_too_large("variance", ddof, count_, false);
+        }
+        if (!detail::is_finite(m2_) && detail::is_finite(min_) && detail::is_finite(max_)) {
+            detail::throw_variance_overflow("variance");
         }
         return m2_ / static_cast<R>(count_ - static_cast<std::size_t>(ddof));
     }
@@ -735,6 +798,9 @@ private:
 ///   "a rate needs a population above 0; the population is 0." (also for an infinite population)
 ///   "a rate needs a count of 0 or more; the count is -3."
 ///   "a rate needs a per above 0; per is 0."
+///   "a rate needs a finite count; the count is inf." (likewise per)
+/// and overflow_error where finite inputs give a rate beyond double:
+///   "a rate of 1 in 5e-324 per 1000 is beyond the range of double."
 template <arithmetic C, arithmetic P, arithmetic Per = int>
 [[nodiscard]] constexpr double rate(C count, P population, Per per = 1000) {
     if (!(population > P{0}) || !(population - population == P{0})) {  // zero, negative, NaN or infinite
@@ -748,7 +814,18 @@ template <arithmetic C, arithmetic P, arithmetic Per = int>
     if (!(per > Per{0})) {
         throw invalid_argument("a rate needs a per above 0; per is " + detail::text_of(per) + ".");
     }
-    return static_cast<double>(count) / static_cast<double>(population) * static_cast<double>(per);
+    if (!(count - count == C{0})) {
+        throw invalid_argument(detail::concat("a rate needs a finite count; the count is ", detail::text_of(count), "."));
+    }
+    if (!(per - per == Per{0})) {
+        throw invalid_argument(detail::concat("a rate needs a finite per; per is ", detail::text_of(per), "."));
+    }
+    const double r = static_cast<double>(count) / static_cast<double>(population) * static_cast<double>(per);
+    if (!detail::is_finite(r)) {
+        throw overflow_error(detail::concat("a rate of ", detail::text_of(count), " in ", detail::text_of(population),
+                                            " per ", detail::text_of(per), " is beyond the range of double."));
+    }
+    return r;
 }
 
 /// A confidence interval [lower, upper].
@@ -768,7 +845,20 @@ public:
     /// Throws undefined_result "the rate ratio is undefined when the second count is 0."
     [[nodiscard]] constexpr double value() const {
         if (count2_ == 0) throw undefined_result("the rate ratio is undefined when the second count is 0.");
-        return (count1_ / exposure1_) / (count2_ / exposure2_);
+        const double r = (count1_ / exposure1_) / (count2_ / exposure2_);
+        if (!detail::is_finite(r) || (r == 0 && count1_ != 0)) {
+            // a rate that over- or underflows on the way: the ratio of the counts times that of the exposures
+            const double again = (count1_ / count2_) * (exposure2_ / exposure1_);
+            if (!detail::is_finite(again) || (again == 0 && count1_ != 0)) {
+                throw overflow_error(detail::concat("the rate ratio of ", detail::floating_text(count1_), " in ",
+                                                    detail::floating_text(exposure1_), " to ",
+                                                    detail::floating_text(count2_), " in ",
+                                                    detail::floating_text(exposure2_),
+                                                    " is beyond the range of double."));
+            }
+            return again;
+        }
+        return r;
     }
 
     /// The two-sided interval exp(ln RR -/+ z sqrt(1/count1 + 1/count2)),
@@ -818,6 +908,8 @@ private:
 /// Throws invalid_argument:
 ///   "a rate ratio needs counts of 0 or more; the first count is -1."
 ///   "a rate ratio needs exposures above 0; the second exposure is 0."
+///   "a rate ratio needs finite counts; the first count is inf." (an
+///   infinite exposure is refused as the first line says, as rate() does)
 template <arithmetic C1, arithmetic E1, arithmetic C2, arithmetic E2>
 [[nodiscard]] constexpr rate_ratio_result rate_ratio(C1 count1, E1 exposure1, C2 count2, E2 exposure2) {
     if (!(count1 >= C1{0})) {
@@ -828,16 +920,34 @@ template <arithmetic C1, arithmetic E1, arithmetic C2, arithmetic E2>
         throw invalid_argument("a rate ratio needs counts of 0 or more; the second count is " +
                                detail::text_of(count2) + ".");
     }
-    if (!(exposure1 > E1{0})) {
+    if (!(count1 - count1 == C1{0})) {
+        throw invalid_argument(detail::concat("a rate ratio needs finite counts; the first count is ",
+                                              detail::text_of(count1), "."));
+    }
+    if (!(count2 - count2 == C2{0})) {
+        throw invalid_argument(detail::concat("a rate ratio needs finite counts; the second count is ",
+                                              detail::text_of(count2), "."));
+    }
+    if (!(exposure1 > E1{0}) || !(exposure1 - exposure1 == E1{0})) {
         throw invalid_argument("a rate ratio needs exposures above 0; the first exposure is " +
                                detail::text_of(exposure1) + ".");
     }
-    if (!(exposure2 > E2{0})) {
+    if (!(exposure2 > E2{0}) || !(exposure2 - exposure2 == E2{0})) {
         throw invalid_argument("a rate ratio needs exposures above 0; the second exposure is " +
                                detail::text_of(exposure2) + ".");
     }
-    return rate_ratio_result(static_cast<double>(count1), static_cast<double>(exposure1),
-                             static_cast<double>(count2), static_cast<double>(exposure2));
+    const double values[] = {static_cast<double>(count1), static_cast<double>(exposure1), static_cast<double>(count2),
+                             static_cast<double>(exposure2)};
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (!detail::is_finite(values[i])) {  // a finite long double beyond double
+            constexpr const char* names[] = {"first count", "first exposure", "second count", "second exposure"};
+            const long double given[] = {static_cast<long double>(count1), static_cast<long double>(exposure1),
+                                         static_cast<long double>(count2), static_cast<long double>(exposure2)};
+            throw overflow_error(detail::concat("a rate ratio computes in double; the ", names[i], " ",
+                                                detail::floating_text(given[i]), " is beyond it."));
+        }
+    }
+    return rate_ratio_result(values[0], values[1], values[2], values[3]);
 }
 
 } // namespace tally

@@ -52,7 +52,9 @@
 
 #include "change.hpp"
 #include "detail/buffer.hpp"
+#include "detail/concat.hpp"
 #include "detail/int128.hpp"
+#include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "detail/transform_kernels.hpp"
 #include "error.hpp"
@@ -125,7 +127,8 @@ public:
     /// "the percent change at 2018 has no value: the series has no observation at 2017."
     [[nodiscard]] R at(const Time& t) const;
     /// The value at t as a percent (pct_change only; diff values are not
-    /// relative). Throws like at().
+    /// relative). Throws like at(), and overflow_error where the fraction is
+    /// finite but 100 times it is not.
     [[nodiscard]] tally::percent<R> percent(const Time& t) const;
 
     /// For the functions below; not for users.
@@ -213,7 +216,9 @@ template <period Time, arithmetic Value>
 /// Index numbers: value(t) / value(t0) * base. Throws missing_observation
 /// when t0 is not in the series, undefined_result when its value is zero,
 /// negative, NaN or infinite: "cannot rebase to 2015: its value 0 is not a
-/// positive number." NaN values elsewhere stay NaN. O(n).
+/// positive number.", invalid_argument when `base` is not finite, and
+/// overflow_error naming the time where finite values give a result beyond
+/// the result type. NaN values elsewhere stay NaN. O(n).
 template <period Time, arithmetic Value>
 [[nodiscard]] time_series<Time, result_type_for<Value>> rebase(const time_series<Time, Value>& s, const Time& t0,
                                                                result_type_for<Value> base = 100);
@@ -234,7 +239,8 @@ template <period Time, arithmetic Value>
 /// after t0 ("a growth rate from 2018 to 2018 needs a later end than its
 /// start."); undefined_result when v0 is not positive or v1 is negative or
 /// either is NaN/infinite ("a growth rate from 2015 is undefined: its value 0
-/// is not a positive number."). v1 == 0 gives -100%. O(log n).
+/// is not a positive number."); overflow_error when finite values give a
+/// rate beyond double (10 times in one day). v1 == 0 gives -100%. O(log n).
 template <period Time, arithmetic Value>
 [[nodiscard]] tally::percent<double> cagr(const time_series<Time, Value>& s, const Time& t0, const Time& t1);
 
@@ -286,10 +292,11 @@ inline constexpr std::size_t transform_npos = static_cast<std::size_t>(-1);
     return no_value_reason::infinite;
 }
 
-/// "1 row earlier", "2 rows later".
-[[nodiscard]] inline std::string rows_text(std::int64_t k) {
-    const std::int64_t m = k < 0 ? -k : k;
-    return integer_text(m) + (m == 1 ? " row " : " rows ") + (k < 0 ? "later" : "earlier");
+/// "1 row earlier", "2 rows later", "1 period earlier": |k| (exact at
+/// INT64_MIN) with the unit, and the direction of the lag k.
+[[nodiscard]] inline std::string lag_text(std::int64_t k, const char* one, const char* many) {
+    const uint128 m = magnitude(k);
+    return concat(integer_text(m), " ", m == 1 ? one : many, k < 0 ? " later" : " earlier");
 }
 
 /// Whether the times are consecutive periods: last - first == n - 1.
@@ -343,7 +350,7 @@ template <arithmetic Value>
 [[nodiscard]] std::optional<no_value_reason> diff_reason(Value a, Value b) {
     if constexpr (std::floating_point<Value>) {
         if (a != a || b != b) return no_value_reason::not_a_number;
-        if (!transform_finite(a) || !transform_finite(b)) return no_value_reason::infinite;
+        if (!is_finite(a) || !is_finite(b)) return no_value_reason::infinite;
     }
     return std::nullopt;
 }
@@ -372,8 +379,8 @@ template <period Time, arithmetic Value>
     const auto why = [&](std::size_t i, std::size_t j) -> std::optional<no_value_reason> {
         // A finite result over a finite base is a value; only pandas mode can
         // put a finite number (a / inf - 1) over an infinite base.
-        if (transform_finite(out[i]) && (!options.pandas_compatible || !std::floating_point<Value> ||
-                                         transform_finite(static_cast<R>(values[j])))) {
+        if (is_finite(out[i]) && (!options.pandas_compatible || !std::floating_point<Value> ||
+                                         is_finite(static_cast<R>(values[j])))) {
             return std::nullopt;
         }
         const auto reason = kind == change_kind::percent ? pct_change_reason(values[i], values[j], policy)
@@ -448,14 +455,17 @@ R change_series<Time, R>::at(const Time& t) const {
     if (*why == no_value_reason::missing_base) {
         if (calendar_) {
             try {
-                text += "the series has no observation at " + time_text(advance(t, -lag_)) + ".";
+                // t - lag, in two steps where -lag does not exist (INT64_MIN)
+                const Time base = lag_ == std::numeric_limits<std::int64_t>::min()
+                                      ? advance(advance(t, std::numeric_limits<std::int64_t>::max()), 1)
+                                      : advance(t, -lag_);
+                text += detail::concat("the series has no observation at ", time_text(base), ".");
             } catch (const overflow_error&) {
-                const std::int64_t m = lag_ < 0 ? -lag_ : lag_;
-                text += "the time " + detail::integer_text(m) + (m == 1 ? " period " : " periods ") +
-                        (lag_ < 0 ? "later" : "earlier") + " is outside the range of its type.";
+                text += detail::concat("the time ", detail::lag_text(lag_, "period", "periods"), " than ",
+                                       time_text(t), " is outside the range of its type.");
             }
         } else {
-            text += "there is no observation " + detail::rows_text(lag_) + ".";
+            text += detail::concat("there is no observation ", detail::lag_text(lag_, "row", "rows"), ".");
         }
     } else {
         text += to_string(*why) + ".";
@@ -465,7 +475,14 @@ R change_series<Time, R>::at(const Time& t) const {
 
 template <period Time, std::floating_point R>
 tally::percent<R> change_series<Time, R>::percent(const Time& t) const {
-    return tally::percent<R>::from_fraction(at(t));
+    const R fraction = at(t);
+    const auto p = tally::percent<R>::from_fraction(fraction);
+    if (!detail::is_finite(p.value())) {
+        throw overflow_error(detail::concat("the ", what_, " at ", time_text(t), " is ", detail::value_text(fraction),
+                                            " as a fraction; in percent it overflows ",
+                                            detail::floating_type_name<R>(), "."));
+    }
+    return p;
 }
 
 template <period Time, arithmetic Value>
@@ -562,13 +579,29 @@ time_series<Time, result_type_for<Value>> rebase(const time_series<Time, Value>&
     using R = result_type_for<Value>;
     const Value v0 = s.at(t0);
     const R b0 = static_cast<R>(v0);
-    if (!(b0 > R(0)) || !detail::transform_finite(b0)) {
+    if (!(b0 > R(0)) || !detail::is_finite(b0)) {
         throw undefined_result("cannot rebase to " + time_text(t0) + ": its value " + detail::value_text(v0) +
                                " is not a positive number.");
     }
+    if (!detail::is_finite(base)) {
+        throw invalid_argument(detail::concat("cannot rebase to ", time_text(t0), " = ", detail::value_text(base),
+                                              ": the new base is not a finite number."));
+    }
     const auto values = s.values();
     std::vector<R> out = detail::make_result<R>(values.size());
-    for (std::size_t i = 0; i < values.size(); ++i) out[i] = static_cast<R>(values[i]) / b0 * base;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out[i] = static_cast<R>(values[i]) / b0 * base;
+        if (!detail::is_finite(out[i]) && detail::is_finite(static_cast<R>(values[i]))) {
+            // finite inputs, a result beyond R: once more with the ratio of the bases first
+            out[i] = static_cast<R>(values[i]) * (base / b0);
+            if (!detail::is_finite(out[i])) {
+                throw overflow_error(detail::concat("rebasing ", detail::value_text(values[i]), " at ",
+                                                    time_text(s.times()[i]), " to ", time_text(t0), " = ",
+                                                    detail::value_text(base), " overflows ",
+                                                    detail::floating_type_name<R>(), "."));
+            }
+        }
+    }
     return time_series<Time, R>(detail::known_sorted_unique, detail::copy_result(s.times()), std::move(out));
 }
 
@@ -615,21 +648,14 @@ template <period Time, arithmetic Value, bool product>
                 total *= v;
                 out[i] = total;
             } else {
-                // Neumaier's compensated sum (ZAMM 54, 1974).
-                const Value t = total + v;
-                if ((total < 0 ? -total : total) >= (v < 0 ? -v : v)) {
-                    compensation += (total - t) + v;
-                } else {
-                    compensation += (v - t) + total;
-                }
-                total = t;
-                out[i] = transform_finite(total) ? total + compensation : total;
+                neumaier_step(total, compensation, v);
+                out[i] = neumaier_value(total, compensation);
             }
             // Finite values so far but a total that is not: an overflow, not an input.
-            seen_infinite = seen_infinite || !transform_finite(v);
-            if (!seen_infinite && !transform_finite(out[i])) {
+            seen_infinite = seen_infinite || !is_finite(v);
+            if (!seen_infinite && !is_finite(out[i])) {
                 throw overflow_error("the " + std::string(what) + " at " + time_text(times[i]) + " overflows " +
-                                     floating_name<Value>() + ".");
+                                     floating_type_name<Value>() + ".");
             }
         }
         return time_series<Time, Value>(known_sorted_unique, copy_result(times), std::move(out));
@@ -658,16 +684,22 @@ tally::percent<double> cagr(const time_series<Time, Value>& s, const Time& t0, c
     }
     const auto b0 = static_cast<double>(v0);
     const auto b1 = static_cast<double>(v1);
-    if (!(b0 > 0) || !detail::transform_finite(b0)) {
+    if (!(b0 > 0) || !detail::is_finite(b0)) {
         throw undefined_result("a growth rate from " + time_text(t0) + " is undefined: its value " +
                                detail::value_text(v0) + " is not a positive number.");
     }
-    if (!(b1 >= 0) || !detail::transform_finite(b1)) {
+    if (!(b1 >= 0) || !detail::is_finite(b1)) {
         throw undefined_result("a growth rate to " + time_text(t1) + " is undefined: its value " +
                                detail::value_text(v1) + " is not a number at or above zero.");
     }
     const double years = years_between(t0, t1);
-    return tally::percent<double>::from_fraction(std::pow(b1 / b0, 1.0 / years) - 1.0);
+    const double rate = (std::pow(b1 / b0, 1.0 / years) - 1.0) * 100.0;
+    if (!detail::is_finite(rate)) {
+        throw overflow_error(detail::concat("a growth rate from ", detail::value_text(v0), " at ", time_text(t0), " to ",
+                                            detail::value_text(v1), " at ", time_text(t1),
+                                            " overflows double: the period is too short for the change."));
+    }
+    return tally::percent<double>(rate);
 }
 
 template <period Time, arithmetic Value>

@@ -66,15 +66,8 @@ struct signed_product {
     return by_magnitude;
 }
 
-/// a*b as int128 when it fits; false when it does not.
-[[nodiscard]] constexpr bool checked_multiply(int128 a, int128 b, int128& out) noexcept {
-    return !__builtin_mul_overflow(a, b, &out);
-}
-
-/// a+b as int128 when it fits; false when it does not.
-[[nodiscard]] constexpr bool checked_add(int128 a, int128 b, int128& out) noexcept {
-    return !__builtin_add_overflow(a, b, &out);
-}
+// checked_multiply and checked_add, for int128 as for every integer, are in
+// detail/checked.hpp.
 
 /// floor(a / b), for b != 0 of either sign.
 [[nodiscard]] constexpr int128 floor_div(int128 a, int128 b) noexcept {
@@ -96,3 +89,7 @@ template <class T>
 concept narrow_integer = std::integral<T> && !std::same_as<T, bool> && sizeof(T) <= 8;
 
 } // namespace tally::detail
+
+// The checked arithmetic, checked_multiply and checked_add among it, is
+// declared in terms of int128 above.
+#include "checked.hpp"  // NOLINT(misc-header-include-cycle): after the aliases it uses

@@ -59,21 +59,9 @@
 #include <utility>
 #include <vector>
 
+#include "numeric.hpp"
+
 namespace tally::detail {
-
-template <class T>
-[[nodiscard]] constexpr bool rolling_is_nan(T x) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return x != x;
-    } else {
-        return false;
-    }
-}
-
-template <std::floating_point A>
-[[nodiscard]] constexpr bool rolling_finite(A x) noexcept {
-    return x - x == A(0);
-}
 
 /// The positions of the windows. Fixed: the window of i ends at
 /// min(n, i + offset + 1) and holds `width` positions (fewer at the ends);
@@ -111,7 +99,7 @@ struct count_aggregate {
     std::size_t rows = 0;
     template <class T>
     void add(T x) noexcept {
-        count += rolling_is_nan(x) ? std::size_t{0} : std::size_t{1};
+        count += is_nan(x) ? std::size_t{0} : std::size_t{1};
         ++rows;
     }
     /// add, for a value known not to be NaN.
@@ -131,18 +119,10 @@ struct sum_aggregate {
     std::size_t count = 0;
     A sum = 0;
     A compensation = 0;
-    void add_value(A v) noexcept {
-        const A t = sum + v;
-        if ((sum < 0 ? -sum : sum) >= (v < 0 ? -v : v)) {
-            compensation += (sum - t) + v;
-        } else {
-            compensation += (v - t) + sum;
-        }
-        sum = t;
-    }
+    void add_value(A v) noexcept { neumaier_step(sum, compensation, v); }
     template <class T>
     void add(T x) noexcept {
-        if (!rolling_is_nan(x)) add_valid(x);
+        if (!is_nan(x)) add_valid(x);
     }
     template <class T>
     void add_valid(T x) noexcept {
@@ -154,7 +134,7 @@ struct sum_aggregate {
         add_value(o.sum);
         compensation += o.compensation;
     }
-    [[nodiscard]] A value() const noexcept { return rolling_finite(sum) ? sum + compensation : sum; }
+    [[nodiscard]] A value() const noexcept { return neumaier_value(sum, compensation); }
 };
 
 /// Count, shift, mean - shift and the sum of squared deviations M2.
@@ -166,7 +146,7 @@ struct moments_aggregate {
     A m2 = 0;
     template <class T>
     void add(T x) noexcept {
-        if (!rolling_is_nan(x)) add_valid(x);
+        if (!is_nan(x)) add_valid(x);
     }
     template <class T>
     void add_valid(T x) noexcept {
@@ -205,7 +185,7 @@ struct extreme_aggregate {
     A value = 0;
     template <class T>
     void add(T x) noexcept {
-        if (!rolling_is_nan(x)) add_valid(x);
+        if (!is_nan(x)) add_valid(x);
     }
     template <class T>
     void add_valid(T x) noexcept {
@@ -747,16 +727,16 @@ void sliding_order_small(const T* x, const window_bounds& bounds, R* out, Pick p
         const std::size_t new_hi = bounds.hi(i);
         // One value in and one out (a fixed window in its stride): replace
         // in place, moving only the values between the two positions.
-        for (; hi < new_hi && lo < new_lo && lo < hi && !rolling_is_nan(x[hi]) && !rolling_is_nan(x[lo]); ++hi, ++lo) {
+        for (; hi < new_hi && lo < new_lo && lo < hi && !is_nan(x[hi]) && !is_nan(x[lo]); ++hi, ++lo) {
             sorted_replace(sorted, static_cast<A>(x[lo]), static_cast<A>(x[hi]));
         }
         for (; hi < new_hi; ++hi) {
-            if (rolling_is_nan(x[hi])) continue;
+            if (is_nan(x[hi])) continue;
             const A v = static_cast<A>(x[hi]);
             sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), v), v);
         }
         for (; lo < new_lo; ++lo) {
-            if (rolling_is_nan(x[lo])) continue;
+            if (is_nan(x[lo])) continue;
             const A v = static_cast<A>(x[lo]);
             sorted.erase(std::lower_bound(sorted.begin(), sorted.end(), v));
         }
@@ -862,14 +842,14 @@ public:
         if constexpr (radix) {
             keyed_.clear();
             for (std::size_t p = first; p < last; ++p) {
-                if (!rolling_is_nan(x[p])) keyed_.push_back({key(static_cast<A>(x[p])), p});
+                if (!is_nan(x[p])) keyed_.push_back({key(static_cast<A>(x[p])), p});
             }
             radix_sort();
             for (std::size_t r = 0; r < keyed_.size(); ++r) each(r, keyed_[r].position);
         } else {
             values_.clear();
             for (std::size_t p = first; p < last; ++p) {
-                if (!rolling_is_nan(x[p])) values_.push_back({static_cast<A>(x[p]), p});
+                if (!is_nan(x[p])) values_.push_back({static_cast<A>(x[p]), p});
             }
             std::sort(values_.begin(), values_.end(), ranked_before{});
             for (std::size_t r = 0; r < values_.size(); ++r) each(r, values_[r].position);
@@ -1033,7 +1013,7 @@ template <class Sorted>
     const A a = sorted[m / 2 - 1];
     const A b = sorted[m / 2];
     const A mid = (a + b) / 2;
-    return rolling_finite(mid) || !rolling_finite(a) || !rolling_finite(b) ? mid : a / 2 + b / 2;
+    return is_finite(mid) || !is_finite(a) || !is_finite(b) ? mid : a / 2 + b / 2;
 }
 
 } // namespace tally::detail

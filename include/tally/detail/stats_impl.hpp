@@ -21,8 +21,10 @@
 #include <vector>
 
 #include "../error.hpp"
+#include "concat.hpp"
 #include "int128.hpp"
 #include "select.hpp"
+#include "numeric.hpp"
 #include "text.hpp"
 
 namespace tally::detail {
@@ -32,26 +34,6 @@ namespace tally::detail {
 /// and the result rounded back to float).
 template <class T>
 using accumulator_t = std::conditional_t<std::same_as<T, long double>, long double, double>;
-
-template <class T>
-[[nodiscard]] constexpr bool is_nan(T x) noexcept {
-    if constexpr (std::floating_point<T>) {
-        return x != x;  // NOLINT: the constexpr spelling of std::isnan
-    } else {
-        return false;
-    }
-}
-
-template <class A>
-[[nodiscard]] constexpr A absolute(A x) noexcept {
-    return x < A(0) ? -x : x;
-}
-
-/// True for finite x (false for inf and NaN), usable in constant expressions.
-template <class A>
-[[nodiscard]] constexpr bool is_finite(A x) noexcept {
-    return x - x == A(0);
-}
 
 /// Neumaier's improved Kahan–Babuška summation: A. Neumaier, "Rundungsfehler-
 /// analyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974)
@@ -63,15 +45,7 @@ struct neumaier_sum {
     A sum{0};
     A compensation{0};
 
-    constexpr void add(A x) noexcept {
-        const A t = sum + x;
-        if (absolute(sum) >= absolute(x)) {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
-        }
-        sum = t;
-    }
+    constexpr void add(A x) noexcept { neumaier_step(sum, compensation, x); }
     constexpr void add(const neumaier_sum& other) noexcept {
         add(other.sum);
         compensation += other.compensation;
@@ -79,7 +53,7 @@ struct neumaier_sum {
     /// The compensated sum; when the plain sum overflowed or met an infinity
     /// or NaN, the compensation is meaningless and the plain sum is returned.
     [[nodiscard]] constexpr A value() const noexcept {
-        return is_finite(sum) ? sum + compensation : sum;
+        return neumaier_value(sum, compensation);
     }
 };
 
@@ -110,20 +84,6 @@ struct first_pass {
     std::size_t count;
     std::size_t nan_count;
 };
-
-/// s += x, with the rounding error of that addition added to c. The error
-/// is computed by Knuth's branch-free TwoSum (TAOCP vol. 2, 4.2.2,
-/// theorem B) instead of Neumaier's comparison of |s| and |x|: both give
-/// the exact error of the addition, so the sum is the same Neumaier sum,
-/// but without a branch the lanes below run in parallel. A may also be a
-/// two-wide vector (double2 below): the steps are then element-wise.
-template <class A>
-constexpr void neumaier_step(A& s, A& c, A x) noexcept {
-    const A t = s + x;
-    const A x_part = t - s;
-    c += (s - (t - x_part)) + (x - x_part);
-    s = t;
-}
 
 /// Neumaier summation of contiguous floating data in four interleaved
 /// lanes, each a compensated sum of its own, combined at the end by Neumaier
@@ -689,7 +649,17 @@ template <class I, class S>
             return std::numeric_limits<Out>::quiet_NaN();
         }
         if (static_cast<std::size_t>(ddof) >= n) throw_ddof_too_large("variance", ddof, n, nans != 0);
-        const A mean = pass.sum / static_cast<A>(n);
+        A mean = pass.sum / static_cast<A>(n);
+        if (!is_finite(mean)) {
+            // finite values whose sum passes A's largest value: the mean
+            // from the compensated sum of x / n, which stays in range (an
+            // infinite value keeps the mean infinite and the variance NaN)
+            neumaier_sum<A> scaled{};
+            for (auto it = first; it != last; ++it) {
+                if (!is_nan(*it)) scaled.add(static_cast<A>(*it) / static_cast<A>(n));
+            }
+            mean = scaled.value();
+        }
         m2 = sum_of_squares(first, last, mean, n);
     } else {
         welford<A> w{};
@@ -814,14 +784,19 @@ struct quantile_position {
         return p;
     }
     }
-    return continuous_position((nd - 1) * q, n);
+    throw invalid_argument(concat("the quantile method ", integer_text(static_cast<int>(method)),
+                                  " is not one of tally::quantile_method's values."));
 }
 
 /// numpy's _lerp: a + (b - a) t, computed from the nearer end so that
 /// t = 1 gives b exactly.
+/// Equal ends give that end (inf between two infinities, where b - a would
+/// be NaN); finite ends whose distance is beyond A are weighted instead.
 template <class A>
 [[nodiscard]] constexpr A lerp(A a, A b, A t) noexcept {
+    if (a == b) return a;
     const A d = b - a;
+    if (!is_finite(d) && is_finite(a) && is_finite(b)) return a * (A(1) - t) + b * t;
     return t >= A(0.5) ? b - d * (A(1) - t) : a + d * t;
 }
 
@@ -959,6 +934,13 @@ struct pair_moments {
     A sxy = 0;
     bool x_constant = true;
     bool y_constant = true;
+    /// Whether x (or y) holds +inf or -inf; the sums are then not filled.
+    bool x_infinite = false;
+    bool y_infinite = false;
+    /// The moments are of x * x_scale and y * y_scale: powers of two below
+    /// 1 where the values are so large that their squares would overflow.
+    A x_scale = 1;
+    A y_scale = 1;
 };
 
 /// Two passes over the pairs: means from compensated (or exact integer)
@@ -974,6 +956,7 @@ template <class A, class XI, class YI>
     summer<Y> sy{};
     X first_x{};
     Y first_y{};
+    A x_largest = 0, y_largest = 0;
     {
         XI xi = x_first;
         YI yi = y_first;
@@ -991,30 +974,60 @@ template <class A, class XI, class YI>
                 if (x != first_x) m.x_constant = false;
                 if (y != first_y) m.y_constant = false;
             }
+            if (is_infinite(x)) m.x_infinite = true;
+            if (is_infinite(y)) m.y_infinite = true;
+            x_largest = std::max(x_largest, absolute(static_cast<A>(x)));
+            y_largest = std::max(y_largest, absolute(static_cast<A>(y)));
             sx.add(x);
             sy.add(y);
             ++m.n;
         }
     }
     if (m.n == 0 || (policy == nan_policy::propagate && m.pairs_with_nan != 0)) return m;
+    if (m.x_infinite || m.y_infinite) return m;
+    // Values from 2^400 up: scale them by a power of two (exact) so that
+    // their squares and cross products stay finite.
+    constexpr A large = A(0x1p400);
+    const auto scale_for = [](A largest) {
+        A scale = 1;
+        while (largest * scale >= large) scale *= A(0x1p-64);
+        return scale;
+    };
+    m.x_scale = scale_for(x_largest);
+    m.y_scale = scale_for(y_largest);
     const A nd = static_cast<A>(m.n);
-    m.mean_x = static_cast<A>(sx.value()) / nd;
-    m.mean_y = static_cast<A>(sy.value()) / nd;
+    // f(x, y) for each pair without a NaN, x and y scaled
+    const auto each_scaled_pair = [&](auto&& f) {
+        XI xi = x_first;
+        YI yi = y_first;
+        for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
+            const X x = *xi;
+            const Y y = *yi;
+            if (!is_nan(x) && !is_nan(y)) f(static_cast<A>(x) * m.x_scale, static_cast<A>(y) * m.y_scale);
+        }
+    };
+    if (m.x_scale == A(1) && m.y_scale == A(1)) {
+        m.mean_x = static_cast<A>(sx.value()) / nd;
+        m.mean_y = static_cast<A>(sy.value()) / nd;
+    } else {
+        neumaier_sum<A> scaled_x{}, scaled_y{};
+        each_scaled_pair([&](A x, A y) {
+            scaled_x.add(x);
+            scaled_y.add(y);
+        });
+        m.mean_x = scaled_x.value() / nd;
+        m.mean_y = scaled_y.value() / nd;
+    }
     A dx_sum = 0, dy_sum = 0, xx = 0, yy = 0, xy = 0;
-    XI xi = x_first;
-    YI yi = y_first;
-    for (std::size_t i = 0; i < length; ++i, ++xi, ++yi) {
-        const X x = *xi;
-        const Y y = *yi;
-        if (is_nan(x) || is_nan(y)) continue;
-        const A dx = static_cast<A>(x) - m.mean_x;
-        const A dy = static_cast<A>(y) - m.mean_y;
+    each_scaled_pair([&](A x, A y) {
+        const A dx = x - m.mean_x;
+        const A dy = y - m.mean_y;
         dx_sum += dx;
         dy_sum += dy;
         xx += dx * dx;
         yy += dy * dy;
         xy += dx * dy;
-    }
+    });
     m.sxx = xx - dx_sum * dx_sum / nd;
     m.syy = yy - dy_sum * dy_sum / nd;
     m.sxy = xy - dx_sum * dy_sum / nd;

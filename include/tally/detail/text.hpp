@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -13,6 +14,7 @@
 #include <type_traits>
 
 #include "int128.hpp"
+#include "numeric.hpp"
 
 namespace tally::detail {
 
@@ -61,22 +63,6 @@ template <class T>
     }
 }
 
-/// Digits grouped in threes with commas: "10213" -> "10,213". Accepts the
-/// output of integer_text or a fixed-point text such as "-1234.5".
-[[nodiscard]] inline std::string group_thousands(const std::string& text) {
-    std::size_t start = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
-    std::size_t end = text.find('.');
-    if (end == std::string::npos) end = text.size();
-    std::string out = text.substr(0, start);
-    const std::size_t digits = end - start;
-    for (std::size_t i = 0; i < digits; ++i) {
-        if (i != 0 && (digits - i) % 3 == 0) out += ',';
-        out += text[start + i];
-    }
-    out += text.substr(end);
-    return out;
-}
-
 /// A floating value with exactly `decimals` digits after the point,
 /// rounded half away from zero, as a stated figure is read: 0.25 at one
 /// decimal is "0.3", -2.25 is "-2.3". Every other value is correctly rounded
@@ -108,13 +94,15 @@ template <std::floating_point F>
             while (i > 0) {
                 --i;
                 if (out[i] == '.') continue;
+                // (one char inserted, not a string: GCC 12 at -O3 reports a
+                // -Wrestrict false positive for insert(pos, "1"))
                 if (out[i] == '-') {
-                    out.insert(i + 1, "1");
+                    out.insert(out.begin() + static_cast<std::ptrdiff_t>(i + 1), '1');
                     break;
                 }
                 if (out[i] == '9') {
                     out[i] = '0';
-                    if (i == 0) out.insert(0, "1");
+                    if (i == 0) out.insert(out.begin(), '1');
                     continue;
                 }
                 ++out[i];

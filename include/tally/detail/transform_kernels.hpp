@@ -17,14 +17,9 @@
 
 #include "../change.hpp"
 #include "int128.hpp"
+#include "numeric.hpp"
 
 namespace tally::detail {
-
-/// True for finite x; written so that it vectorises (no library call).
-template <std::floating_point F>
-[[nodiscard]] constexpr bool transform_finite(F x) noexcept {
-    return x - x == F(0);
-}
 
 template <std::floating_point F>
 inline constexpr F transform_nan = std::numeric_limits<F>::quiet_NaN();
@@ -49,7 +44,7 @@ public:
         } else if constexpr (sizeof(F) == sizeof(std::uint32_t) && std::numeric_limits<F>::is_iec559) {
             bits_ |= std::bit_cast<std::uint32_t>(x - x);
         } else {  // long double: padding bits, so no bit_cast; this loop is scalar anyway
-            bits_ |= transform_finite(x) ? 0U : 1U;
+            bits_ |= is_finite(x) ? 0U : 1U;
         }
     }
     [[nodiscard]] constexpr bool any() const noexcept { return bits_ != 0; }
@@ -88,7 +83,7 @@ template <std::floating_point R, arithmetic T>
             r = (ra - rb) / (rb < R(0) ? -rb : rb);
             ok = rb != R(0);
         }
-        return ok && transform_finite(rb) && transform_finite(ra) && transform_finite(r) ? r : transform_nan<R>;
+        return ok && is_finite(rb) && is_finite(ra) && is_finite(r) ? r : transform_nan<R>;
     } else {
         if (b == T(0)) return transform_nan<R>;
         if constexpr (std::signed_integral<T>) {
@@ -213,7 +208,7 @@ template <std::floating_point R, arithmetic T>
 [[nodiscard]] constexpr R diff_point(T a, T b) noexcept {
     if constexpr (std::floating_point<T>) {
         const R d = static_cast<R>(a) - static_cast<R>(b);
-        return transform_finite(d) ? d : transform_nan<R>;
+        return is_finite(d) ? d : transform_nan<R>;
     } else {
         return static_cast<R>(static_cast<int128>(a) - static_cast<int128>(b));
     }
