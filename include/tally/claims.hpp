@@ -177,6 +177,8 @@ enum class claim_kind {
 struct claim_time {
     int year = 0;
     int month = 0;  ///< 1..12 for "12 months to <month> <year>", else 0
+    /// A fiscal year written "2018/19": the year it starts in (month 0).
+    bool fiscal = false;
     [[nodiscard]] constexpr bool named() const noexcept { return year != 0; }
     [[nodiscard]] friend constexpr bool operator==(const claim_time&, const claim_time&) = default;
 };
@@ -199,6 +201,12 @@ struct claim {
     std::optional<stated_number> stated_to{};
     /// The part of a share as stated: the 3,949 of "3,949 (11%)".
     std::optional<stated_number> stated_part{};
+    /// The whole of a share as stated: the 34,425 of "Of the 34,425 incidents, 3,949 (11%)".
+    std::optional<stated_number> stated_whole{};
+    /// The absolute change stated beside a percent change, a second claim
+    /// checked on its own: the 1,784 of "up 1,784, or 21%" (its size; the
+    /// direction is the claim's).
+    std::optional<stated_number> stated_difference{};
     /// The earlier time: "between 2015 and", "since 2015", "as it was in 2015".
     claim_time from_time{};
     /// The later time: "and 2018", "in 2019", "12 months to March 2019".
@@ -327,7 +335,20 @@ public:
     /// Whether the values stated beside the figure ("on the 594", "from 153
     /// to 387", the part of "3,949 (11%)", a second figure) match the data.
     [[nodiscard]] constexpr bool stated_values_match() const noexcept {
-        return stated_from_holds_ && stated_to_holds_ && stated_part_holds_ && second_holds_;
+        return stated_from_holds_ && stated_to_holds_ && stated_part_holds_ && stated_whole_holds_ && second_holds_ &&
+               difference_holds_;
+    }
+    /// The verdict on the figure alone, before the values stated beside it
+    /// (the first reading's, for an ambiguous wording).
+    [[nodiscard]] constexpr tally::outcome figure_outcome() const noexcept {
+        return reading_count_ == 0 ? outcome_ : readings_[0].outcome;
+    }
+    /// For a sentence that states a change beside its percent ("up 1,784, or
+    /// 21%"): the verdict on that change alone, a second claim; empty when
+    /// the sentence states none. outcome() holds only when both hold.
+    [[nodiscard]] constexpr std::optional<tally::outcome> difference_outcome() const noexcept {
+        if (!claim_.stated_difference || reading_count_ == 0) return std::nullopt;
+        return difference_holds_ ? tally::outcome::holds : tally::outcome::does_not_hold;
     }
 
     /// One paragraph a reader understands: the figure, the inputs, what the
@@ -359,7 +380,9 @@ public:
     bool stated_from_holds_ = true;
     bool stated_to_holds_ = true;
     bool stated_part_holds_ = true;
+    bool stated_whole_holds_ = true;
     bool second_holds_ = true;
+    bool difference_holds_ = true;
     std::array<char, 32> from_label_{};  ///< the earlier time's name, for a series check
     std::array<char, 32> to_label_{};    ///< the later time's name, for a series check
 };
@@ -595,76 +618,9 @@ struct integer_range {
 
 /// The longest claim text tally reads, in bytes.
 inline constexpr std::size_t max_claim_bytes = 4096;
-/// The characters of a text quoted in a message before it is cut.
-inline constexpr std::size_t quoted_characters = 80;
-
-/// The length of the well-formed UTF-8 sequence at text[i], or 0 when the
-/// byte there does not start one (RFC 3629: no overlong forms, no
-/// surrogates, nothing above U+10FFFF).
-[[nodiscard]] constexpr std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(text[k])); };
-    const unsigned b0 = byte(i);
-    if (b0 < 0x80) return 1;
-    std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        n = 2;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        n = 3;
-        if (b0 == 0xE0) lo = 0xA0;
-        if (b0 == 0xED) hi = 0x9F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        n = 4;
-        if (b0 == 0xF0) lo = 0x90;
-        if (b0 == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (i + n > text.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const unsigned b = byte(i + k);
-        if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
-    }
-    return n;
-}
-
-/// The offset of the first byte that is not well-formed UTF-8, or npos.
-[[nodiscard]] constexpr std::size_t invalid_utf8_offset(std::string_view text) noexcept {
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = utf8_sequence(text, i);
-        if (n == 0) return i;
-        i += n;
-    }
-    return std::string_view::npos;
-}
-
-/// A text quoted for a message: "..." with at most 80 characters; a longer
-/// text is cut, marked with "…", and its length in bytes given:
-/// "rose by 5% ...…" (4,200 bytes). A byte that is not UTF-8 is written as
-/// \xFF, never echoed raw.
-[[nodiscard]] inline std::string quoted_text(std::string_view text) {
-    constexpr char hex[] = "0123456789ABCDEF";
-    std::string out = "\"";
-    std::size_t characters = 0, i = 0;
-    for (; i < text.size() && characters < quoted_characters; ++characters) {
-        const std::size_t n = utf8_sequence(text, i);
-        if (n == 0) {
-            const auto b = static_cast<unsigned char>(text[i]);
-            out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
-            ++i;
-        } else {
-            out.append(text.substr(i, n));
-            i += n;
-        }
-    }
-    if (i < text.size()) return out + "\u2026\" (" + group_thousands(integer_text(text.size())) + " bytes)";
-    return out + "\"";
-}
 
 [[noreturn]] inline void throw_bad_number(std::string_view text, const char* why) {
-    throw parse_error(quoted_text(text) + " is not a number as written: " + why + ".");
+    throw parse_error(quote(text) + " is not a number as written: " + why + ".");
 }
 
 } // namespace detail
@@ -920,9 +876,10 @@ inline constexpr long double input_epsilon = std::floating_point<T> ? static_cas
 
 [[nodiscard]] constexpr std::string_view formula_for(claim_kind k, bool shares) noexcept {
     switch (k) {
-    case claim_kind::percent_change: return "(to - from) / from * 100";
+    case claim_kind::percent_change:
+        return shares ? "(later part / later whole) / (earlier part / earlier whole) * 100 - 100" : "(to - from) / from * 100";
     case claim_kind::multiple: return "to / from";
-    case claim_kind::direction: return "to - from";
+    case claim_kind::direction: return shares ? "(later part / later whole - earlier part / earlier whole) * 100" : "to - from";
     case claim_kind::points:
         return shares ? "(later part / later whole - earlier part / earlier whole) * 100" : "to - from, in percentage points";
     case claim_kind::value: return "the value";
@@ -1208,6 +1165,18 @@ constexpr verdict check(const change<T>& c, const claim& cl, const claim_options
     };
     if (cl.stated_from) v.stated_from_holds_ = matches(c.from(), *cl.stated_from);
     if (cl.stated_to) v.stated_to_holds_ = matches(c.to(), *cl.stated_to);
+    if (cl.stated_difference) {
+        // the change stated beside the percent, signed by the claim's direction, at its written precision
+        stated_number d = *cl.stated_difference;
+        if (cl.stated_direction == tally::direction::fall) d.digits = -d.digits;
+        if constexpr (std::integral<T>) {
+            const detail::int128 diff = static_cast<detail::int128>(c.to()) - static_cast<detail::int128>(c.from());
+            v.difference_holds_ = detail::matches(diff, detail::int128{1}, d);
+        } else {
+            const long double diff = static_cast<long double>(c.to()) - static_cast<long double>(c.from());
+            v.difference_holds_ = detail::matches(diff, 1.0L, d, detail::input_epsilon<T>);
+        }
+    }
 
     claim reading = cl;
     v.reading_count_ = cl.times_higher ? 2 : 1;
@@ -1300,6 +1269,7 @@ constexpr verdict check(const share<T>& s, const claim& given, const claim_optio
         v.figure_ = static_cast<double>(static_cast<long double>(100 * part) / static_cast<long double>(whole));
         r.implied = detail::clipped<T>(detail::implied_integers(allowed, 100, 0, whole));
         if (cl.stated_part) v.stated_part_holds_ = detail::matches(part, detail::int128{1}, *cl.stated_part);
+        if (cl.stated_whole) v.stated_whole_holds_ = detail::matches(whole, detail::int128{1}, *cl.stated_whole);
     } else {
         using L = long double;
         const L part = static_cast<L>(s.part), whole = static_cast<L>(s.whole);
@@ -1315,6 +1285,9 @@ constexpr verdict check(const share<T>& s, const claim& given, const claim_optio
                              allowed.lower.inclusive || allowed.lower.unbounded,
                              allowed.upper.inclusive || allowed.upper.unbounded};
         if (cl.stated_part) v.stated_part_holds_ = detail::matches(part, 1.0L, *cl.stated_part, detail::input_epsilon<T>);
+        if (cl.stated_whole) {
+            v.stated_whole_holds_ = detail::matches(whole, 1.0L, *cl.stated_whole, detail::input_epsilon<T>);
+        }
     }
     r.outcome = holds ? tally::outcome::holds : tally::outcome::does_not_hold;
     r.on_boundary = holds && boundary;
@@ -1324,12 +1297,37 @@ constexpr verdict check(const share<T>& s, const claim& given, const claim_optio
     return v;
 }
 
+namespace detail {
+
+/// The figure of a change between two shares p1/w1 -> p2/w2 as a / b (b > 0),
+/// exactly where it fits in 128 bits: for points (and direction) the
+/// difference of the percents, 100 (p2 w1 - p1 w2) / (w1 w2); for a percent
+/// change of the share, 100 (p2 w1 - p1 w2) / (p1 w2). False when it does not fit.
+[[nodiscard]] constexpr bool share_change_figure(claim_kind kind, int128 p1, int128 w1, int128 p2, int128 w2, int128& a,
+                                                 int128& b) noexcept {
+    int128 x = 0, y = 0;
+    if (!checked_multiply(p2, w1, x) || !checked_multiply(p1, w2, y) || !checked_add(x, -y, a) ||
+        !checked_multiply(a, 100, a)) {
+        return false;
+    }
+    return kind == claim_kind::percent_change ? checked_multiply(p1, w2, b) : checked_multiply(w1, w2, b);
+}
+
+} // namespace detail
+
 template <arithmetic T>
 constexpr verdict check(const share<T>& earlier, const share<T>& later, const claim& cl, const claim_options& options) {
     detail::require_valid(options);
-    if (cl.kind != claim_kind::points) {
+    const bool relative = cl.kind == claim_kind::percent_change &&
+                          (cl.stated_direction == tally::direction::rise || cl.stated_direction == tally::direction::fall);
+    if (cl.kind != claim_kind::points && cl.kind != claim_kind::direction && !relative) {
         throw invalid_argument("the claim \"" + to_string(cl) +
-                               "\" is not about a change in percentage points, the only claim two shares can check.");
+                               "\" is not about a change of a share; two shares check a change in percentage points, "
+                               "a percent change of the share, or a direction.");
+    }
+    if (cl.stated_difference) {
+        throw invalid_argument("the claim \"" + to_string(cl) +
+                               "\" states a change in the data's unit beside its percent, which two shares do not hold.");
     }
     verdict v{};
     detail::start(v, cl, options, true);
@@ -1345,6 +1343,12 @@ constexpr verdict check(const share<T>& earlier, const share<T>& later, const cl
     using L = long double;
     v.from_ = 100 * static_cast<L>(earlier.part) / static_cast<L>(earlier.whole);
     v.to_ = 100 * static_cast<L>(later.part) / static_cast<L>(later.whole);
+    if (relative) {
+        if (const auto reason = change<L>(v.from_, v.to_).why_undefined()) {
+            v.reason_ = reason;
+            return v;
+        }
+    }
     const detail::rational_interval allowed = detail::allowed_interval(cl, options);
     bool boundary = false, holds = false;
     claim_reading r{};
@@ -1352,12 +1356,9 @@ constexpr verdict check(const share<T>& earlier, const share<T>& later, const cl
     r.allowed = v.allowed_;
     bool exact = false;
     if constexpr (std::integral<T>) {
-        // 100 (p2 w1 - p1 w2) / (w1 w2), exactly where it fits in 128 bits
         const detail::int128 p1 = earlier.part, w1 = earlier.whole, p2 = later.part, w2 = later.whole;
-        detail::int128 x = 0, y = 0, a = 0, b = 0;
-        if (detail::checked_multiply(p2, w1, x) && detail::checked_multiply(p1, w2, y) &&
-            detail::checked_add(x, -y, a) && detail::checked_multiply(a, 100, a) &&
-            detail::checked_multiply(w1, w2, b)) {
+        detail::int128 a = 0, b = 0;
+        if (detail::share_change_figure(cl.kind, p1, w1, p2, w2, a, b)) {
             exact = true;
             holds = detail::inside(a, b, allowed, boundary);
             v.figure_ = static_cast<double>(static_cast<L>(a) / static_cast<L>(b));
@@ -1368,9 +1369,10 @@ constexpr verdict check(const share<T>& earlier, const share<T>& later, const cl
     if (!exact) {
         v.integral_ = false;
         const long double eps = std::floating_point<T> ? detail::input_epsilon<T> : detail::input_epsilon<long double>;
-        holds = detail::inside(v.to_ - v.from_, 1.0L, allowed, boundary,
-                               (v.to_ < 0 ? -v.to_ : v.to_) + (v.from_ < 0 ? -v.from_ : v.from_), eps);
-        v.figure_ = static_cast<double>(v.to_ - v.from_);
+        const L a = relative ? 100 * (v.to_ - v.from_) : v.to_ - v.from_, b = relative ? v.from_ : 1.0L;
+        const L size = (v.to_ < 0 ? -v.to_ : v.to_) + (v.from_ < 0 ? -v.from_ : v.from_);
+        holds = detail::inside(a, b, allowed, boundary, relative ? 100 * size : size, eps);
+        v.figure_ = static_cast<double>(a / b);
         if (cl.stated_from) v.stated_from_holds_ = detail::matches(v.from_, 1.0L, *cl.stated_from, eps);
         if (cl.stated_to) v.stated_to_holds_ = detail::matches(v.to_, 1.0L, *cl.stated_to, eps);
     }
@@ -1386,21 +1388,41 @@ constexpr verdict check(const share<T>& earlier, const share<T>& later, const cl
 
 namespace detail {
 
-/// A fraction word for digits / divisor of `unit`: 1/2 "half", 1/3 "a third".
+/// A whole number 1..20 in words: "three"; empty outside 1..20.
+[[nodiscard]] inline std::string number_in_words(std::int64_t n) {
+    constexpr std::array<std::string_view, 20> words{
+        "one",    "two",     "three",   "four",     "five",     "six",     "seven",
+        "eight",  "nine",    "ten",     "eleven",   "twelve",   "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    return n >= 1 && n <= 20 ? std::string(words[static_cast<std::size_t>(n - 1)]) : std::string();
+}
+
+/// A fraction word for digits / divisor of `unit`: 1/2 "half", 1/3 "a
+/// third", 3/10 "three tenths"; a fraction with a denominator past ten "1 in
+/// 20"; else the canonical text.
 [[nodiscard]] inline std::string fraction_words(const stated_number& n, std::int64_t unit) {
-    const std::int64_t d = n.digits;
-    if (n.divisor == 2 && d == unit) return "half";
-    if (n.divisor == 3 && d == unit) return "a third";
-    if (n.divisor == 3 && d == 2 * unit) return "two thirds";
-    if (n.divisor == 4 && d == unit) return "a quarter";
-    if (n.divisor == 4 && d == 3 * unit) return "three quarters";
+    constexpr std::array<std::string_view, 9> singular{"half",    "third",  "quarter", "fifth", "sixth",
+                                                       "seventh", "eighth", "ninth",   "tenth"};
+    constexpr std::array<std::string_view, 9> plural{"halves",   "thirds",  "quarters", "fifths", "sixths",
+                                                     "sevenths", "eighths", "ninths",   "tenths"};
+    if (n.decimals != 0 || n.digits % unit != 0 || n.digits <= 0) return n.text();
+    const std::int64_t top = n.digits / unit, d = n.divisor;
+    if (d == 2 && top == 1) return "half";
+    if (d >= 2 && d <= 10 && top < d) {
+        const auto k = static_cast<std::size_t>(d - 2);
+        return top == 1 ? "a " + std::string(singular[k]) : number_in_words(top) + " " + std::string(plural[k]);
+    }
+    if (d > 10 && top < d) return integer_text(top) + " in " + integer_text(d);
     return n.text();
 }
 
-[[nodiscard]] inline std::string multiple_words(const stated_number& n) {
+/// A multiple as written: "twice", "three times", "2.5 times". A multiple
+/// in digits whose written precision matters (unhedged, or "about") stays
+/// in digits, so that it reads back the same: "2 times".
+[[nodiscard]] inline std::string multiple_words(const stated_number& n, bool precision_matters = true) {
     if (n.is_fraction()) return fraction_words(n, 1);
-    if (n.decimals == 0 && n.digits == 2) return "twice";
-    if (n.decimals == 0 && n.digits == 3) return "three times";
+    if (n.decimals == 0 && n.digits == 2 && (n.in_words || !precision_matters)) return "twice";
+    if (n.decimals == 0 && n.in_words && !number_in_words(n.digits).empty()) return number_in_words(n.digits) + " times";
     return n.text() + " times";
 }
 
@@ -1525,7 +1547,7 @@ inline std::string to_string(const claim& c) {
         return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h +
                detail::percent_words(c.number);
     case claim_kind::multiple:
-        return h + (c.times_higher ? c.number.text() + " times higher" : detail::multiple_words(c.number) + " as high");
+        return h + (c.times_higher ? c.number.text() + " times higher" : detail::multiple_words(c.number, c.hedge == hedge::none || c.hedge == hedge::about) + " as high");
     case claim_kind::direction:
         return c.stated_direction == direction::rise   ? "a rise"
                : c.stated_direction == direction::fall ? "a fall"
@@ -1599,6 +1621,7 @@ inline std::string verdict::explain(std::string_view later_name) const {
                                                              on_boundary_, decimals)
                                        : exact_figure;
         if (!exact_figure.empty() && figure_words.starts_with("-")) figure_words.erase(0, 1);
+        if (claim_.kind == claim_kind::difference) figure_words = detail::group_thousands(figure_words);
         what = figure_ == 0 ? "did not change"
                             : verb + figure_words + (points ? detail::points_unit(figure_words) : std::string(unit));
         const bool signed_change = claim_.stated_direction != direction::rise && claim_.stated_direction != direction::fall;
@@ -1642,6 +1665,12 @@ inline std::string verdict::explain(std::string_view later_name) const {
     mismatch(stated_from_holds_, claim_.stated_from, "the earlier value", from_);
     mismatch(stated_to_holds_, claim_.stated_to, "the later value", to_);
     mismatch(stated_part_holds_, claim_.stated_part, "the part", to_);
+    mismatch(stated_whole_holds_, claim_.stated_whole, "the whole", from_);
+    if (!difference_holds_ && claim_.stated_difference) {
+        mismatches += std::string(mismatches.empty() ? "" : "; ") + "the change is " +
+                      amount(to_ - from_) + ", not " + (claim_.stated_direction == direction::fall ? "-" : "+") +
+                      claim_.stated_difference->text() + " as stated";
+    }
     if (!second_holds_ && claim_.second_figure) {
         mismatches += std::string(mismatches.empty() ? "" : "; ") + "the figure is not " +
                       claim_.second_figure->text() + (claim_.kind == claim_kind::multiple ? " times" : "%") + " as stated";

@@ -9,10 +9,12 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <type_traits>
 
 #include "int128.hpp"
+#include "utf8.hpp"
 
 namespace tally::detail {
 
@@ -62,8 +64,11 @@ template <class T>
 }
 
 /// Digits grouped in threes with commas: "10213" -> "10,213". Accepts the
-/// output of integer_text or a fixed-point text such as "-1234.5".
+/// output of integer_text or a fixed-point text such as "-1234.5"; a text in
+/// exponent notation ("1e+20", "5e-324") or not a number ("inf", "nan") is
+/// returned as it is, never grouped inside its exponent.
 [[nodiscard]] inline std::string group_thousands(const std::string& text) {
+    if (text.find_first_not_of("+-0123456789.") != std::string::npos) return text;
     std::size_t start = (!text.empty() && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
     std::size_t end = text.find('.');
     if (end == std::string::npos) end = text.size();
@@ -141,6 +146,42 @@ template <std::floating_point F>
         while (!out.empty() && out.back() == '0') out.pop_back();
         if (!out.empty() && out.back() == '.') out.pop_back();
     }
+    return out;
+}
+
+/// The characters of a text quoted in a message before it is cut.
+inline constexpr std::size_t quoted_characters = 80;
+
+/// A text quoted for a message: "..." with at most 80 characters; a longer
+/// text is cut, marked with "…", and its length in bytes given:
+/// "rose by 5% ...…" (4,200 bytes). A byte that is not UTF-8 is written as
+/// \xFF, a NUL as \x00, never echoed raw; a quote or backslash inside is
+/// escaped with a backslash.
+[[nodiscard]] inline std::string quote(std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "\"";
+    std::size_t characters = 0, i = 0;
+    for (; i < text.size() && characters < quoted_characters; ++characters) {
+        const std::size_t n = utf8_sequence(text, i);
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (n == 0 || b < 0x20 || b == 0x7F) {
+            out += "\\x";
+            out += hex[b >> 4];
+            out += hex[b & 0xF];
+            ++i;
+        } else {
+            if (b == '"' || b == '\\') out += '\\';
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    if (i < text.size()) {
+        out += "\u2026\" (";
+        out += group_thousands(integer_text(text.size()));
+        out += " bytes)";
+        return out;
+    }
+    out += '"';
     return out;
 }
 
