@@ -2,7 +2,7 @@
 // written in, and checked. Sentences quoted from the article and the press
 // are marked with their source, and their figures are the published ones.
 // Other sentences and inputs are constructed cases.
-#include <tally/claim_parser.hpp>
+#include <tally/claims.hpp>
 
 #include <doctest/doctest.h>
 

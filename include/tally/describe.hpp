@@ -23,7 +23,7 @@
 #include <string>
 
 #include "change.hpp"
-#include "claims.hpp"
+#include "check.hpp"
 #include "detail/int128.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
