@@ -272,7 +272,8 @@ template <class Time, class V>
                                                      static_cast<int>(end.year()),
                                                      rolling ? static_cast<int>(static_cast<unsigned>(end.month())) : 0})};
     }
-    const auto from = sum(earlier);  // in this order, so the first period missing is named
+    (void)periods_of<Time>(later, quoted);  // the span the claim names is refused first, when it does not fit
+    const auto from = sum(earlier);          // in this order, so the first period missing is named
     const auto to = sum(later);
     return verdict_builder::labelled(check(change{from, to}, cl, options), earlier.words, later.words);
 }
