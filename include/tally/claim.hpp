@@ -461,7 +461,11 @@ inline std::string to_string(const claim& c) {
         return std::string(c.stated_direction == direction::fall ? "a fall of " : "a rise of ") + h +
                detail::percent_words(c.number);
     case claim_kind::multiple:
-        return h + (c.times_higher ? c.number.text() + " times higher" : detail::multiple_words(c.number, c.hedge == hedge::none || c.hedge == hedge::about) + " as high");
+        if (c.times_higher) {
+            const bool spelled = c.number.in_words && c.number.decimals == 0 && !detail::number_in_words(c.number.digits).empty();
+            return h + (spelled ? detail::number_in_words(c.number.digits) : c.number.text()) + " times higher";
+        }
+        return h + detail::multiple_words(c.number, c.hedge == hedge::none || c.hedge == hedge::about) + " as high";
     case claim_kind::direction:
         return c.stated_direction == direction::rise   ? "a rise"
                : c.stated_direction == direction::fall ? "a fall"
