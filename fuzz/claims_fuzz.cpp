@@ -87,6 +87,7 @@ void check_against(T from, T to, std::string_view text, const tally::claim& cl) 
             const bool plain = cl.kind == tally::claim_kind::percent_change && cl.hedge == tally::hedge::none &&
                                cl.number.divisor == 1 && cl.number.digits > 0 && cl.number.decimals <= 6 &&
                                !cl.second_figure && !cl.stated_from && !cl.stated_to && !cl.stated_part &&
+                               !cl.stated_whole && !cl.stated_difference &&
                                (cl.stated_direction == tally::direction::rise ||
                                 cl.stated_direction == tally::direction::fall);
             if (plain && from > T(0)) {

@@ -410,7 +410,7 @@ namespace detail {
         const auto k = static_cast<std::size_t>(d - 2);
         return top == 1 ? "a " + std::string(singular[k]) : number_in_words(top) + " " + std::string(plural[k]);
     }
-    if (d > 10 && top < d) return integer_text(top) + " in " + integer_text(d);
+    if (d > 10 && top < d) return integer_text(top) + " in " + group_thousands(integer_text(d));
     return n.text();
 }
 

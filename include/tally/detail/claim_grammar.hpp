@@ -105,6 +105,11 @@ private:
         const stated_number n = stated_number::parse(at(k).text);
         return n.decimals == 0 && n.digits > 0 ? n.digits : 0;
     }
+    /// Whether "as <word>" starts at k ("as high", "as many"), the word not a figure word.
+    [[nodiscard]] constexpr bool as_word(std::size_t k) const noexcept {
+        return word(k, "as") && k + 1 < size() && at(k + 1).kind == token_kind::word &&
+               (!is_figure_word(at(k + 1).text) || word(k + 1, "high"));
+    }
     /// Whether a word at k is a multiple in one word ("twice", "tripled", "threefold").
     [[nodiscard]] constexpr bool multiple_word_at(std::size_t k) const {
         if (k >= size() || at(k).kind != token_kind::word) return false;
@@ -534,7 +539,7 @@ constexpr bool parser::read_multiple(stated_number n, std::string_view text, std
     ++i_;
     figure f{figure_kind::multiple, n, h, false, false, text};
     if (fold) {
-    } else if (word(i_, "as") && i_ + 1 < size() && at(i_ + 1).kind == token_kind::word) {
+    } else if (as_word(i_)) {
         i_ += 2;
     } else if (word(i_, "higher") || word(i_, "more") || word(i_, "larger") || word(i_, "bigger") ||
                word(i_, "greater")) {
@@ -617,7 +622,7 @@ constexpr bool parser::read_fraction(std::size_t k) {
     pending_hedge_ = tally::hedge::none;
     figure f{figure_kind::fraction, stated_number{fr.numerator, 0, fr.divisor}, h, false, false, span_text(k, k + fr.length)};
     i_ = k + fr.length;
-    if (word(i_, "as") && i_ + 1 < size() && at(i_ + 1).kind == token_kind::word) {
+    if (as_word(i_)) {
         // "half as high", "a third as many": a multiple below one
         f.kind = figure_kind::multiple;
         f.number.in_words = true;
@@ -662,7 +667,7 @@ constexpr bool parser::read_multiple_word(std::size_t k) {
     const tally::hedge h = pending_hedge_;
     pending_hedge_ = tally::hedge::none;
     i_ = k + 1;
-    if (word(i_, "as") && i_ + 1 < size() && at(i_ + 1).kind == token_kind::word) {
+    if (as_word(i_)) {
         i_ += 2;  // "twice as high"
     } else if (word(i_, "the")) {
         s_.from_side = true;  // "double the number recorded in 2015": the base
