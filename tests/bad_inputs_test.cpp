@@ -1,13 +1,13 @@
-// The bad-input matrix of the README ("Bad inputs"): for each public
+// The bad-input matrix of docs/errors.md: for each public
 // function, what each hostile input gives — a documented value or the exact
-// text of the exception. Test names here are the ones the README's table
+// text of the exception. Test names here are the ones that table
 // names. Expected values are derived by hand in the comments; messages are
 // the sentences the headers document.
 //
 // Tests marked doctest::should_fail() check the behaviour the library
 // promises ("never wrong quietly") where it does not keep the promise yet;
 // each is a reported bug. When the bug is fixed the test passes, doctest
-// reports that as a failure, and the decorator (and the README row) must go.
+// reports that as a failure, and the decorator (and the row in docs/errors.md) must go.
 
 #include <tally/aggregate.hpp>
 #include <tally/change.hpp>

@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <type_traits>
 
+#ifndef __SIZEOF_INT128__
+#error "tally needs a compiler with a 128-bit integer type (__int128: GCC or Clang on a 64-bit target)."
+#endif
+
 namespace tally::detail {
 
 __extension__ using int128 = __int128;
