@@ -774,10 +774,13 @@ constexpr void parser::read_word() {
 /// The claim's kind and figure, from the first figure read.
 constexpr void parser::assemble_figure(claim& c) {
     const figure& f = *s_.first;
-    // built by appending: g++ 12 at -O3 warns (-Wrestrict, falsely) on "\"" + std::string(...)
-    std::string quoted(1, '"');
-    quoted.append(f.text);
-    quoted.push_back('"');
+    // built only on the way to a refusal, by appending: g++ 12 at -O3 warns (-Wrestrict, falsely) on "\"" + std::string(...)
+    const auto quoted = [&f] {
+        std::string out(1, '"');
+        out.append(f.text);
+        out.push_back('"');
+        return out;
+    };
     const bool changed = s_.dir == tally::direction::rise || s_.dir == tally::direction::fall;
     c.number = f.number;
     c.hedge = f.hedge;
@@ -793,17 +796,17 @@ constexpr void parser::assemble_figure(claim& c) {
         }
         break;
     case figure_kind::points:
-        if (!changed) fail(text_, "it states " + quoted + " but not whether it is a rise or a fall" + unread(s_));
+        if (!changed) fail(text_, "it states " + quoted() + " but not whether it is a rise or a fall" + unread(s_));
         c.kind = claim_kind::points;
         c.stated_direction = s_.dir;
         break;
     case figure_kind::multiple:
         if (s_.dir == tally::direction::fall && c.number.value() > 1) {
-            fail(text_, "it states a fall (\"" + std::string(s_.dir_word) + "\") by the multiple " + quoted +
+            fail(text_, "it states a fall (\"" + std::string(s_.dir_word) + "\") by the multiple " + quoted() +
                             ", which tally does not read; state the fall as a percent");
         }
         if (s_.dir == tally::direction::rise && c.number.value() < 1) {
-            fail(text_, "it states a rise (\"" + std::string(s_.dir_word) + "\") and the multiple " + quoted);
+            fail(text_, "it states a rise (\"" + std::string(s_.dir_word) + "\") and the multiple " + quoted());
         }
         c.kind = claim_kind::multiple;
         c.times_higher = f.times_higher;
@@ -816,20 +819,20 @@ constexpr void parser::assemble_figure(claim& c) {
         break;
     case figure_kind::total: c.kind = claim_kind::total; break;
     case figure_kind::difference:
-        if (!changed) fail(text_, "it states the change " + quoted + " but not whether it is a rise or a fall" + unread(s_));
+        if (!changed) fail(text_, "it states the change " + quoted() + " but not whether it is a rise or a fall" + unread(s_));
         c.kind = claim_kind::difference;
         c.stated_direction = s_.dir;
         break;
     }
     if (s_.difference) {
         if (c.kind != claim_kind::percent_change || !changed) {
-            fail(text_, "it states the change " + s_.difference->text() + " beside " + quoted +
+            fail(text_, "it states the change " + s_.difference->text() + " beside " + quoted() +
                             " but not whether it is a rise or a fall");
         }
         c.stated_difference = s_.difference;
     }
     if (s_.second) c.second_figure = s_.second->number;
-    if (s_.has_magnitude) fail(text_, "it states both a magnitude and " + quoted);
+    if (s_.has_magnitude) fail(text_, "it states both a magnitude and " + quoted());
 }
 
 /// The values and times stated beside the claim.
