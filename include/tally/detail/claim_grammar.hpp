@@ -165,7 +165,8 @@ constexpr time_read parser::time_at(std::size_t k) const noexcept {
         second += y / 100 * 100;
         if (second <= y) second += 100;
     }
-    if (at(k + 1).text == "/") {
+    // "2018/19", and "2018-19" as the UK writes a financial year: a fiscal year, never a span of two years
+    if (at(k + 1).text == "/" || (second == y + 1 && at(k + 2).text.size() == 2)) {
         if (second != y + 1) return {};
         const claim_time fy{y, 0, true};
         return {fy, fy, 3};
@@ -341,7 +342,8 @@ constexpr bool parser::read_time_phrase(std::size_t k) {
         i_ = k + 2 + a.length + b.length;
         return true;
     }
-    const bool earlier_word = word(k, "since") || word(k, "on") || word(k, "from") || word(k, "than") || word(k, "with");
+    const bool earlier_word = word(k, "since") || word(k, "on") || word(k, "from") || word(k, "than") || word(k, "with") ||
+                              (word(k, "to") && k > 0 && word(k - 1, "compared"));
     if ((earlier_word || word(k, "to")) && time_at(k + 1).length != 0) {
         const time_read t = single(k + 1);
         set_time(earlier_word, t.first, span_text(k + 1, k + 1 + t.length));
@@ -445,6 +447,10 @@ constexpr void parser::read_number(stated_number n, std::string_view text, std::
         return;
     }
     if (read_percent(n, text, start, h) || read_multiple(n, text, start, h) || read_count(n, text, start, h)) return;
+    if (word(i_, "of") && !is_kind(i_ + 1, token_kind::number) && !(word(i_ + 1, "the") && is_kind(i_ + 2, token_kind::number))) {
+        // "one of the worst", "3 of them": a count of things tally cannot see
+        fail(text_, "it has \"" + std::string(text) + " of\" with no whole after it, which tally does not read");
+    }
     if (s_.bare_count == s_.bare.size()) fail(text_, "it states more than four numbers");
     s_.bare[s_.bare_count] = n;
     s_.bare_hedge[s_.bare_count] = h;
@@ -700,8 +706,10 @@ constexpr bool parser::read_direction(std::size_t k) {
 constexpr bool parser::read_value(std::size_t k) {
     const std::string_view w = at(k).text;
     const bool of = same_word(w, "of") && after_direction_ != k + 1;
+    // "compared to 100", "compared with 100": the earlier value
+    const bool compared = k > 0 && word(k - 1, "compared") && (same_word(w, "to") || same_word(w, "with"));
     const bool marker = same_word(w, "on") || same_word(w, "from") || same_word(w, "to") || same_word(w, "at") ||
-                        same_word(w, "when") || of;
+                        same_word(w, "when") || of || compared;
     if (!marker) return false;
     std::size_t n = k + 1;
     while (word(n, "the") || word(n, "just") || word(n, "only")) ++n;
@@ -710,7 +718,7 @@ constexpr bool parser::read_value(std::size_t k) {
         read_whole(n);
         return true;
     }
-    const bool earlier = same_word(w, "on") || same_word(w, "from") ||
+    const bool earlier = same_word(w, "on") || same_word(w, "from") || compared ||
                          (same_word(w, "when") && (s_.last_time == 1 || (s_.last_time == 0 && s_.from_side)));
     const stated_number value = stated_number::parse(at(n).text);
     std::optional<stated_number>& slot = earlier ? s_.from_value : s_.to_value;
