@@ -142,14 +142,16 @@ struct explain_context {
 };
 
 [[nodiscard]] inline explain_context make_context(const verdict_facts& f, std::string_view later_name) {
-    explain_context x{f, {}, {}, 1, 1};
-    x.later = !later_name.empty() ? std::string(later_name) : !f.to_label.empty() ? f.to_label : "later";
-    x.quoted = "\"" + to_string(f.c) + "\"";
+    std::string later = !later_name.empty() ? std::string(later_name) : !f.to_label.empty() ? f.to_label : "later";
+    // built by appending: g++ 12 at -O3 warns (-Wrestrict, falsely) on "\"" + std::string&&
+    std::string quoted(1, '"');
+    quoted.append(to_string(f.c));
+    quoted.push_back('"');
     // a fraction word's ends need 3 decimals (0.475); a number in words or digits, one more than written
     // (its ends, N (1 -+ t), are written with up to 3, trailing zeros trimmed: 1.9..2.1)
-    x.decimals = f.c.number.is_fraction() ? 3 : f.c.number.decimals + 1;
-    x.end_decimals = f.c.number.has_written_precision() ? x.decimals : 3;
-    return x;
+    const int decimals = f.c.number.is_fraction() ? 3 : f.c.number.decimals + 1;
+    const int end_decimals = f.c.number.has_written_precision() ? decimals : 3;
+    return explain_context{f, std::move(later), std::move(quoted), decimals, end_decimals};
 }
 
 /// The inputs in words: "from 4,963 in 2015 to 10,213 in 2018", "3,949 of 34,425".

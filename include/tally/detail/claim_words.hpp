@@ -116,8 +116,8 @@ struct token_list {
 [[noreturn]] inline void refuse_glued(std::string_view text, std::size_t begin) {
     std::size_t end = begin;
     while (end < text.size() && !is_space(text[end]) && text[end] != ')' && text[end] != ',') ++end;
-    fail(text, "tally does not read \"" + std::string(text.substr(begin, end - begin)) +
-                   "\"; write a number in digits with at most a % or \"pc\" after it");
+    fail(text, "tally does not read " + quote(text.substr(begin, end - begin)) +
+                   "; write a number in digits with at most a % or \"pc\" after it");
 }
 
 /// Splits text into words, numbers, "%", "(", ")", and the "-" or "/"
