@@ -61,6 +61,10 @@ TEST_CASE("correct or refused: characters, glued numbers and figure words tally 
     CHECK(refusal("fell by a factor of three") ==
           "tally cannot read a claim in \"fell by a factor of three\": it states a fall (\"fell\") by the multiple "
           "\"three\", which tally does not read; state the fall as a percent.");
+    // a control byte the message quotes from the text is written \x09, never echoed raw
+    CHECK(refusal("rose by 5\t% and 6%") ==
+          "tally cannot read a claim in \"rose by 5\\x09% and 6%\": it states two figures, \"5\\x09%\" and \"6%\"; check "
+          "one claim at a time.");
     // punctuation it reads past: a no-break space, typographic quotes, an en dash between years
     CHECK(parse_claim("rose\u00a0by \u201c5%\u201d in 2015\u201318").to_time.year == 2018);
 }
