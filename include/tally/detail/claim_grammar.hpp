@@ -798,7 +798,11 @@ constexpr void parser::assemble_figure(claim& c) {
             c.kind = claim_kind::share;
             c.stated_part = s_.part_value;
         } else {
-            // with no direction, a bare percent: a signed change against a change, a share against a share
+            // with no direction, a bare percent: a signed change against a change, a share against a share;
+            // beside words it cannot read ("the economy shrank 0.2%"), its sign is not known: refused
+            if (!changed && s_.skipped_count != 0) {
+                fail(text_, "it states " + quoted() + " but not whether it is a rise, a fall or a share" + unread(s_));
+            }
             c.kind = claim_kind::percent_change;
             c.stated_direction = changed ? s_.dir : tally::direction::undefined;
         }

@@ -210,12 +210,10 @@ struct token_list {
     return out;
 }
 
-inline constexpr std::array<std::string_view, 17> rise_words{
-    "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "jump",
-    "jumped", "jumps", "climb", "climbed", "climbs", "up", "grew", "grown"};
-inline constexpr std::array<std::string_view, 17> fall_words{
-    "fall", "falls", "fell", "fallen", "falling", "drop", "dropped", "drops", "decline",
-    "declined", "declines", "decrease", "decreased", "decreases", "down", "dropping", "declining"};
+inline constexpr std::array<std::string_view, 39> rise_words{
+    "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "increasing", "jump", "jumped", "jumps", "climb", "climbed", "climbs", "climbing", "up", "grew", "grown", "grow", "grows", "growing", "surge", "surged", "surges", "surging", "soar", "soared", "soars", "soaring", "rocketed", "leapt", "leaped", "gain", "gained", "gains", "expanded", "expand", "expands"};
+inline constexpr std::array<std::string_view, 36> fall_words{
+    "fall", "falls", "fell", "fallen", "falling", "drop", "dropped", "drops", "dropping", "decline", "declined", "declines", "declining", "decrease", "decreased", "decreases", "decreasing", "down", "plunge", "plunged", "plunges", "slump", "slumped", "slumps", "tumbled", "slid", "dipped", "shrank", "shrunk", "shrink", "shrinks", "contracted", "contract", "sank", "cut", "reduced"};
 inline constexpr std::array<std::string_view, 40> linking_words{
     "a", "an", "the", "by", "of", "in", "on", "at", "as", "than", "it", "was", "were", "is",
     "are", "be", "been", "has", "have", "had", "its", "their", "this", "that", "which", "with",
@@ -234,16 +232,8 @@ inline constexpr std::array<std::string_view, 9> fraction_plural{
     "halves", "thirds", "quarters", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"};
 /// Words that state a figure, a quantity or a rank. Where the grammar does
 /// not read one, the claim is refused naming it, never checked without it.
-inline constexpr std::array<std::string_view, 85> figure_words{
-    "zero", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-    "million", "billion", "trillion", "dozen", "dozens", "half", "halves", "halved", "halving", "third",
-    "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "seventh", "eighth", "ninth", "tenth",
-    "tenths", "hundredth", "twice", "double", "doubled", "doubling", "triple", "tripled", "tripling",
-    "treble", "trebled", "quadruple", "quadrupled", "fold", "factor", "times", "percent", "per",
-    "cent", "pc", "pp", "percentage", "point", "points", "bn", "tn", "record", "records", "highest",
-    "lowest", "peak", "most", "least", "fewest", "largest", "smallest", "biggest", "majority",
-    "first", "second", "consecutive", "high", "highs", "low", "lows", "all-time", "annually", "annum", "yearly", "each", "every",
-    "annualised", "annualized", "average"};
+inline constexpr std::array<std::string_view, 93> figure_words{
+    "zero", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "half", "halves", "halved", "halving", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "seventh", "eighth", "ninth", "tenth", "tenths", "hundredth", "twice", "double", "doubled", "doubling", "triple", "tripled", "tripling", "treble", "trebled", "quadruple", "quadrupled", "fold", "factor", "times", "percent", "per", "cent", "pc", "pp", "percentage", "point", "points", "bn", "tn", "record", "records", "highest", "lowest", "peak", "most", "least", "fewest", "largest", "smallest", "biggest", "majority", "first", "second", "consecutive", "high", "highs", "low", "lows", "all-time", "annually", "annum", "yearly", "each", "every", "annualised", "annualized", "average", "slowed", "slowing", "accelerated", "accelerating", "narrowed", "widened", "eased", "swing"};
 /// Ranks and counts of periods that follow a fraction word as an ordinal:
 /// "a third year", "a fifth consecutive".
 inline constexpr std::array<std::string_view, 11> ordinal_nouns{
