@@ -686,7 +686,11 @@ constexpr bool parser::read_multiple_word(std::size_t k) {
 /// "of") is the difference.
 constexpr bool parser::read_direction(std::size_t k) {
     const std::string_view w = at(k).text;
-    const bool rise = one_of(w, rise_words) || same_word(w, "higher");
+    // "an extra 20", "an additional 5%", "a further 20% rise": a rise of what follows
+    const bool extra = (same_word(w, "extra") || same_word(w, "additional") || same_word(w, "further") ||
+                        same_word(w, "another")) &&
+                       (is_kind(k + 1, token_kind::number) || (k + 1 < size() && number_word(at(k + 1).text) != 0));
+    const bool rise = one_of(w, rise_words) || same_word(w, "higher") || extra;
     const bool fall = one_of(w, fall_words) || same_word(w, "lower");
     if (!rise && !fall) {
         if (!same_word(w, "unchanged")) return false;
