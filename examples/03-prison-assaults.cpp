@@ -34,9 +34,13 @@ constexpr int staff_12m_to_sep_2018 = 10085;
 
 // Prisoner-on-prisoner assaults, 12 months to September: 2015 from MoJ Safety in Custody,
 // January 2016 (Professional Security); 2018 from January 2019 (BBC News uk-47070713: "up 18%").
-// Calendar-year counts for this measure were not located.
 constexpr int pop_12m_to_sep_2015 = 14247;
 constexpr int pop_12m_to_sep_2018 = 24138;
+
+// Prisoner-on-prisoner assaults, calendar 2015: MoJ Safety in Custody summary tables to March 2016,
+// quarterly assaults table, the four quarters of 2015 summed (BBC Data Unit, prison-assaults
+// repository). The calendar 2018 count was not located.
+constexpr int pop_2015 = 15511;
 
 // Prison population on 30 June (Offender Management Statistics Quarterly, quoted in a MoJ written
 // parliamentary answer). MoJ's rates per 1,000 prisoners use the average population over the
@@ -58,6 +62,14 @@ struct with_commas : std::numpunct<char> {
     char do_thousands_sep() const override { return ','; }
     std::string do_grouping() const override { return "\3"; }
 };
+
+/// A count with commas between thousands: 25206 -> "25,206".
+std::string with_separators(long long count) {
+    std::ostringstream out;
+    out.imbue(std::locale(out.getloc(), new with_commas));
+    out << count;
+    return out.str();
+}
 
 std::string per_1000(double rate) {
     std::ostringstream out;
@@ -113,7 +125,15 @@ int main(int argc, char** argv) {
     print_rates("calendar-year counts", staff.at(2015), staff.at(2018), staff_claim);
 
     std::cout << "\n\"" << pop_claim << "\" (National Audit Office)\n";
-    std::cout << "  calendar-year counts: not located in the published material we hold.\n";
+    // The calendar 2018 count is not known: check the claim against no change from 15,511, and ask
+    // which later values would make it hold (implied() depends only on the earlier value).
+    const tally::verdict pop_calendar = tally::check(tally::change{pop_2015, pop_2015}, pop_claim);
+    const tally::interval pop_2018_needed = pop_calendar.implied().value();
+    std::cout << "  calendar years: " << with_separators(pop_2015) << " in 2015; the 2018 count was not located.\n"
+              << "    For \"63%\" (" << tally::to_string(tally::percent{pop_calendar.allowed().lower}, 1) << ".."
+              << tally::to_string(tally::percent{pop_calendar.allowed().upper}, 1) << ") the calendar 2018 count would have to be "
+              << with_separators(static_cast<long long>(pop_2018_needed.lower)) << ".."
+              << with_separators(static_cast<long long>(pop_2018_needed.upper)) << ".\n";
     print_verdict("12 months to September:",
                   tally::check(tally::change{pop_12m_to_sep_2015, pop_12m_to_sep_2018}, pop_claim), "September 2018");
     print_rates("12-month counts", pop_12m_to_sep_2015, pop_12m_to_sep_2018, pop_claim);
@@ -146,7 +166,8 @@ int main(int argc, char** argv) {
               << pct(pop_12m_to_sep_2015, pop_12m_to_sep_2018) << ",\n    and rates "
               << rate_pct(pop_12m_to_sep_2015, pop_12m_to_sep_2018) << "; a September 2018 count of "
               << range_text(tally::check(tally::change{pop_12m_to_sep_2015, pop_12m_to_sep_2018}, pop_claim).implied().value())
-              << " (given 14,247) would make it hold.\n"
+              << " (given 14,247) would make it hold;\n    on calendar years, given 15,511 in 2015, a 2018 count of "
+              << range_text(tally::check(tally::change{pop_2015, pop_2015}, pop_claim).implied().value()) << " would.\n"
               << "  - Why: the report does not state its inputs. Its figures most likely come from MoJ's revised\n"
                  "    tables (MoJ revises assault counts in later bulletins) or from rates on the average\n"
                  "    population, neither of which is in the material we hold; nothing here is back-solved.\n";

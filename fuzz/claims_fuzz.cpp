@@ -12,6 +12,12 @@
 // integers with a positive base, holds() agrees with an independent exact
 // test: 100 * (to - from) / from within the written number plus or minus
 // half a unit in its last place, decided in 128-bit integers.
+//
+// For every sentence it reads: the claim in canonical words (to_string)
+// reads back as the same claim (its kind, number, hedge and direction), and
+// every number written in digits in the sentence appears in the claim (its
+// figure, a value stated beside it, a time, or the 12 of "12 months"):
+// nothing the sentence states is dropped.
 
 #include <tally/claims.hpp>
 
@@ -23,7 +29,9 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <optional>
 #include <type_traits>
+#include <utility>
 
 namespace {
 
@@ -36,14 +44,13 @@ void require(bool ok, const char* what) {
     }
 }
 
-/// Whether the text has a NUL byte: messages quote the claim's text as it
-/// is, so what() (a C string) then ends at the NUL.
-bool has_nul = false;
 
 /// A tally message: one sentence, ending in a period.
 void require_sentence(const tally::error& e) {
     const std::string_view m = e.what();
-    require(!m.empty() && (m.back() == '.' || has_nul), "an exception's message is a sentence ending in a period");
+    require(!m.empty() && m.back() == '.', "an exception's message is a sentence ending in a period");
+    require(m.find('\0') == std::string_view::npos && tally::detail::invalid_utf8_offset(m) == std::string_view::npos,
+            "a message never echoes a NUL or a byte that is not UTF-8");
 }
 
 void require_consistent(const tally::verdict& v, bool explain = true) {
@@ -79,6 +86,7 @@ void check_against(T from, T to, std::string_view text, const tally::claim& cl) 
             const bool plain = cl.kind == tally::claim_kind::percent_change && cl.hedge == tally::hedge::none &&
                                cl.number.divisor == 1 && cl.number.digits > 0 && cl.number.decimals <= 6 &&
                                !cl.second_figure && !cl.stated_from && !cl.stated_to && !cl.stated_part &&
+                               !cl.stated_whole && !cl.stated_difference &&
                                (cl.stated_direction == tally::direction::rise ||
                                 cl.stated_direction == tally::direction::fall);
             if (plain && from > T(0)) {
@@ -121,6 +129,79 @@ void check_against(T from, T to, std::string_view text, const tally::claim& cl) 
     }
 }
 
+/// Whether the claim's core reads the same: kind, number, hedge, direction, the two readings.
+bool same_core(const tally::claim& a, const tally::claim& b) {
+    const bool precision = a.hedge == tally::hedge::none || a.hedge == tally::hedge::about;
+    const auto value = [](const tally::stated_number& n) {
+        return std::pair<int128, int128>{n.digits, tally::detail::power_of_ten(n.decimals) * n.divisor};
+    };
+    const auto [an, ad] = value(a.number);
+    const auto [bn, bd] = value(b.number);
+    const bool numbers = a.kind == tally::claim_kind::direction || a.kind == tally::claim_kind::magnitude ||
+                         (an * bd == bn * ad && (!precision || a.number.has_written_precision() == b.number.has_written_precision()));
+    return a.kind == b.kind && numbers && a.hedge == b.hedge && a.stated_direction == b.stated_direction &&
+           a.times_higher == b.times_higher && a.order == b.order;
+}
+
+/// Whether the number written x (as digits and decimals) is one the claim holds.
+bool in_claim(const tally::claim& c, const tally::stated_number& x) {
+    const auto equal = [&](const tally::stated_number& n) {
+        const int128 xn = x.digits < 0 ? -static_cast<int128>(x.digits) : x.digits;
+        const int128 nn = n.digits < 0 ? -static_cast<int128>(n.digits) : n.digits;
+        const int128 xd = tally::detail::power_of_ten(x.decimals), nd = tally::detail::power_of_ten(n.decimals) * n.divisor;
+        // "one in four": the 1 is the share's numerator (times 100 for a percent), the 4 its divisor
+        return xn * nd == nn * xd || (x.decimals == 0 && (xn == n.divisor || xn * 100 == nn || xn == nn));
+    };
+    for (const auto& n : {std::optional<tally::stated_number>(c.number), c.second_figure, c.stated_from, c.stated_to,
+                          c.stated_part, c.stated_whole, c.stated_difference}) {
+        if (n && equal(*n)) return true;
+    }
+    if (x.decimals != 0 || x.digits < 0) return false;
+    for (const tally::claim_time& t : {c.from_time, c.to_time}) {
+        if (!t.named()) continue;
+        // a year, the end of a span ("2015-18"), the second year of a fiscal year ("2015/16")
+        if (x.digits == t.year || x.digits == t.year % 100 || x.digits == (t.year + 1) % 100 || x.digits == t.year + 1) {
+            return true;
+        }
+    }
+    const bool rolling = c.from_time.month != 0 || c.to_time.month != 0 || c.previous_period;
+    return rolling && x.digits == 12;
+}
+
+/// Every number written in digits in `text` appears in the claim read from it.
+void require_numbers_read(std::string_view text, const tally::claim& c) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (!tally::detail::is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && (tally::detail::is_digit(text[end]) ||
+                                     ((text[end] == ',' || text[end] == '.') && end + 1 < text.size() &&
+                                      tally::detail::is_digit(text[end + 1])))) {
+            ++end;
+        }
+        try {
+            const tally::stated_number x = tally::stated_number::parse(text.substr(i, end - i));
+            require(in_claim(c, x), "every number in a sentence it reads appears in the claim");
+        } catch (const tally::parse_error&) {
+            require(false, "a number in a sentence it reads is a number as written");
+        }
+        i = end;
+    }
+}
+
+/// The claim in canonical words reads back as the same claim.
+void require_round_trip(const tally::claim& c) {
+    const std::string words = tally::to_string(c);
+    try {
+        require(same_core(c, tally::parse_claim(words)), "to_string(claim) reads back as the same claim");
+    } catch (const tally::parse_error&) {
+        std::fprintf(stderr, "claims_fuzz: \"%s\" does not read back\n", words.c_str());
+        require(false, "to_string(claim) reads back");
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -130,7 +211,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::memcpy(&b, data + 8, 8);
     const std::uint8_t type = data[16];
     const std::string_view text(reinterpret_cast<const char*>(data + 17), size - 17);
-    has_nul = text.find('\0') != std::string_view::npos;
 
     tally::claim cl{};
     try {
@@ -138,11 +218,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const tally::parse_error& e) {
         // Either "tally cannot read a claim in "<text>": <why>." or a stated
         // number's own message (""3,9" is not a number as written: ...").
-        require(std::string_view(e.what()).find('"') != std::string_view::npos || has_nul,
+        require(std::string_view(e.what()).find('"') != std::string_view::npos,
                 "parse_error quotes what it could not read");
         require_sentence(e);
         return 0;
     }
+    require_round_trip(cl);
+    require_numbers_read(text, cl);
     switch (type % 4) {
     case 0: check_against<int>(static_cast<int>(a % 100000), static_cast<int>(b % 100000), text, cl); break;
     case 1: check_against<std::int64_t>(a, b, text, cl); break;

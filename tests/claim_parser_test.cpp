@@ -2,7 +2,7 @@
 // written in, and checked. Sentences quoted from the article and the press
 // are marked with their source, and their figures are the published ones.
 // Other sentences and inputs are constructed cases.
-#include <tally/claim_parser.hpp>
+#include <tally/claims.hpp>
 
 #include <doctest/doctest.h>
 
@@ -370,9 +370,9 @@ TEST_CASE("text it cannot read is refused, naming the words") {
     refused("the sky is blue",
             "tally cannot read a claim in \"the sky is blue\": it has no figure, direction, magnitude or number tally "
             "reads, and it could not read \"sky\", \"blue\".");
-    refused("assaults soared 1.1 percentage points",
-            "tally cannot read a claim in \"assaults soared 1.1 percentage points\": it states \"1.1 percentage "
-            "points\" but not whether it is a rise or a fall, and it could not read \"assaults\", \"soared\".");
+    refused("assaults ballooned 1.1 percentage points",
+            "tally cannot read a claim in \"assaults ballooned 1.1 percentage points\": it states \"1.1 percentage "
+            "points\" but not whether it is a rise or a fall, and it could not read \"assaults\", \"ballooned\".");
     refused("not a 110% rise",
             "tally cannot read a claim in \"not a 110% rise\": it negates the claim with \"not\", and tally does not "
             "read negations.");
@@ -534,12 +534,17 @@ TEST_CASE("a bare percent is a signed change against a change and a share agains
     CHECK(tally::check(change{100, 94}, "-6%").holds());
     // against a share it stays a share: 10,213 of 34,223 is 29.84%
     CHECK(tally::check(tally::share{10213, 34223}, "30%").holds());
-    // "a 110% surge": a signed change of 110%, with "surge" skipped as subject
+    // "a 110% surge": "surge" is a rise word; "assaults" is the subject
     const auto surge = tally::parse_claim_details("a 110% surge in assaults");
     CHECK(surge.claim.kind == claim_kind::percent_change);
-    CHECK(surge.claim.stated_direction == direction::undefined);
-    CHECK(surge.skipped_count == 2);
+    CHECK(surge.claim.stated_direction == direction::rise);
+    CHECK(surge.skipped_count == 1);
     CHECK_FALSE(tally::check(change{4963, 10213}, "a 110% surge in assaults").holds());
+    // beside a word it cannot read, a bare percent has no known sign: refused, never checked as a rise
+    CHECK_THROWS_WITH_AS((void)tally::parse_claim("the economy shrivelled 0.2%"),
+                         "tally cannot read a claim in \"the economy shrivelled 0.2%\": it states \"0.2%\" but not whether "
+                         "it is a rise, a fall or a share, and it could not read \"economy\", \"shrivelled\".",
+                         tally::parse_error);
 }
 
 TEST_CASE("explanations agree with their verdicts") {

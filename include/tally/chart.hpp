@@ -42,8 +42,8 @@
 #include "change.hpp"
 #include "detail/concat.hpp"
 #include "detail/int128.hpp"
-#include "detail/quote.hpp"
 #include "detail/text.hpp"
+#include "detail/utf8.hpp"
 #include "error.hpp"
 #include "period.hpp"
 #include "time_series.hpp"
@@ -251,7 +251,7 @@ inline std::string xml_escape(std::string_view text, std::string_view what) {
         const auto code = static_cast<unsigned char>(c);
         if (code >= 0x80) {
             // a character beyond ASCII, kept whole where it is well-formed UTF-8
-            const std::size_t n = detail::utf8_length(text, i);
+            const std::size_t n = detail::utf8_sequence(text, i);
             if (n == 0) {
                 throw invalid_argument(detail::concat(what, " is not valid UTF-8: the byte ", detail::byte_text(code),
                                                       " at offset ", detail::integer_text(i),
@@ -321,7 +321,7 @@ std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_char
                                               detail::integer_text(options.height), "."));
     }
     if (!detail::is_colour(options.bar_colour)) {
-        throw invalid_argument(detail::concat("the bar colour ", detail::quoted(options.bar_colour),
+        throw invalid_argument(detail::concat("the bar colour ", detail::quote(options.bar_colour),
                                               " is not #rgb, #rrggbb or a colour name."));
     }
     const std::string title = xml_escape(options.title, "the chart's title");

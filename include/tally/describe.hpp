@@ -25,7 +25,7 @@
 #include <string>
 
 #include "change.hpp"
-#include "claims.hpp"
+#include "check.hpp"
 #include "detail/concat.hpp"
 #include "detail/int128.hpp"
 #include "detail/numeric.hpp"

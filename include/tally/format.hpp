@@ -57,7 +57,7 @@
 #include <version>
 
 #include "change.hpp"
-#include "claims.hpp"
+#include "check.hpp"
 #include "detail/concat.hpp"
 #include "detail/int128.hpp"
 #include "detail/text.hpp"

@@ -45,7 +45,6 @@
 
 #include "detail/concat.hpp"
 #include "detail/int128.hpp"
-#include "detail/quote.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -419,7 +418,7 @@ inline year_quarter year_quarter::parse(std::string_view text) {
     if (ok && at < text.size() && text[at] == ' ') ++at;
     ok = ok && at + 2 == text.size() && text[at] == 'Q' && text[at + 1] >= '1' && text[at + 1] <= '4';
     if (!ok) {
-        throw parse_error(detail::concat("could not read ", detail::quoted(text),
+        throw parse_error(detail::concat("could not read ", detail::quote(text),
                                          " as a year and quarter such as \"2019 Q1\"."));
     }
     return year_quarter(y, text[at + 1] - '0');
@@ -489,7 +488,7 @@ fiscal_year<StartMonth> fiscal_year<StartMonth>::parse(std::string_view text) {
              detail::is_digit(text[at + 2]) && (text[at + 1] - '0') * 10 + (text[at + 2] - '0') == expected;
     }
     if (!ok) {
-        throw parse_error(detail::concat("could not read ", detail::quoted(text), " as a fiscal year such as ",
+        throw parse_error(detail::concat("could not read ", detail::quote(text), " as a fiscal year such as ",
                                          StartMonth == 1 ? "\"2018\"." : "\"2018/19\"."));
     }
     return fiscal_year(y);

@@ -10,11 +10,13 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <type_traits>
 
 #include "int128.hpp"
 #include "numeric.hpp"
+#include "utf8.hpp"
 
 namespace tally::detail {
 
@@ -129,6 +131,42 @@ template <std::floating_point F>
         while (!out.empty() && out.back() == '0') out.pop_back();
         if (!out.empty() && out.back() == '.') out.pop_back();
     }
+    return out;
+}
+
+/// The characters of a text quoted in a message before it is cut.
+inline constexpr std::size_t quoted_characters = 80;
+
+/// A text quoted for a message: "..." with at most 80 characters; a longer
+/// text is cut, marked with "…", and its length in bytes given:
+/// "rose by 5% ...…" (4,200 bytes). A byte that is not UTF-8 is written as
+/// \xFF, a NUL as \x00, never echoed raw; a quote or backslash inside is
+/// escaped with a backslash.
+[[nodiscard]] inline std::string quote(std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "\"";
+    std::size_t characters = 0, i = 0;
+    for (; i < text.size() && characters < quoted_characters; ++characters) {
+        const std::size_t n = utf8_sequence(text, i);
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (n == 0 || b < 0x20 || b == 0x7F) {
+            out += "\\x";
+            out += hex[b >> 4];
+            out += hex[b & 0xF];
+            ++i;
+        } else {
+            if (b == '"' || b == '\\') out += '\\';
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    if (i < text.size()) {
+        out += "\u2026\" (";
+        out += group_thousands(integer_text(text.size()));
+        out += " bytes)";
+        return out;
+    }
+    out += '"';
     return out;
 }
 

@@ -1,0 +1,1 @@
+#include <tally/check_series.hpp>

@@ -1,1 +1,0 @@
-#include <tally/detail/quote.hpp>

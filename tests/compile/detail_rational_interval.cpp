@@ -1,0 +1,2 @@
+// detail headers compile on their own too.
+#include <tally/detail/rational_interval.hpp>

@@ -1,0 +1,2 @@
+// detail headers compile on their own too.
+#include <tally/detail/utf8.hpp>
