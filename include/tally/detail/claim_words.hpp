@@ -55,14 +55,11 @@ template <std::size_t N>
 /// control byte the reason quotes from the text (a NUL, a tab) is written
 /// \x00, never echoed raw.
 [[noreturn]] inline void fail(std::string_view text, const std::string& why) {
-    constexpr char hex[] = "0123456789ABCDEF";
     std::string message = "tally cannot read a claim in " + quote(text) + ": ";
     for (const char c : why) {
         const auto b = static_cast<unsigned char>(c);
         if (b < 0x20 || b == 0x7F) {
-            message += "\\x";
-            message += hex[b >> 4];
-            message += hex[b & 0xF];
+            message += byte_text(b);
         } else {
             message += c;
         }

@@ -134,6 +134,15 @@ template <std::floating_point F>
     return out;
 }
 
+/// "\xFF": a byte as a message shows it.
+[[nodiscard]] inline std::string byte_text(unsigned char b) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "\\x";
+    out += hex[b >> 4];
+    out += hex[b & 0xF];
+    return out;
+}
+
 /// The characters of a text quoted in a message before it is cut.
 inline constexpr std::size_t quoted_characters = 80;
 
@@ -143,16 +152,13 @@ inline constexpr std::size_t quoted_characters = 80;
 /// \xFF, a NUL as \x00, never echoed raw; a quote or backslash inside is
 /// escaped with a backslash.
 [[nodiscard]] inline std::string quote(std::string_view text) {
-    constexpr char hex[] = "0123456789ABCDEF";
     std::string out = "\"";
     std::size_t characters = 0, i = 0;
     for (; i < text.size() && characters < quoted_characters; ++characters) {
         const std::size_t n = utf8_sequence(text, i);
         const auto b = static_cast<unsigned char>(text[i]);
         if (n == 0 || b < 0x20 || b == 0x7F) {
-            out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xF];
+            out += byte_text(b);
             ++i;
         } else {
             if (b == '"' || b == '\\') out += '\\';
