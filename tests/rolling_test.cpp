@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -18,26 +20,10 @@
 
 using tally::time_series;
 using tally::window_options;
+using tally_test::same_values;
 
 namespace {
 constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
-
-/// Element-wise: both NaN, or within a relative 1e-12 (absolute 1e-12 near 0).
-template <class A, class B>
-bool same_values(const A& got, const B& want, long double rtol = 1e-12L) {
-    if (std::size(got) != std::size(want)) return false;
-    auto g = std::begin(got);
-    for (auto w = std::begin(want); w != std::end(want); ++w, ++g) {
-        const auto a = static_cast<long double>(*g);
-        const auto b = static_cast<long double>(*w);
-        if (std::isnan(a) || std::isnan(b)) {
-            if (!(std::isnan(a) && std::isnan(b))) return false;
-        } else if (std::fabs(a - b) > rtol * std::fmax(1.0L, std::fmax(std::fabs(a), std::fabs(b)))) {
-            return false;
-        }
-    }
-    return true;
-}
 
 time_series<int, double> years_from(int first, const std::vector<double>& values) {
     std::vector<int> times;
@@ -274,7 +260,7 @@ TEST_CASE("rolling: every reduction equals a naive recomputation of each window"
             const auto fl = static_cast<std::size_t>(h);
             const long double quantile = fl + 1 < k ? valid[fl] + (h - fl) * (valid[fl + 1] - valid[fl]) : valid[fl];
             CHECK(same_values(std::array{sum[i], mean[i], lo[i], hi[i], med[i], q[i]},
-                              std::array{s, m, valid.front(), valid.back(), median, quantile}, 1e-12L));
+                              std::array{s, m, valid.front(), valid.back(), median, quantile}));
             if (k >= 2) {
                 const long double variance = ss / static_cast<long double>(k - 1);
                 // Relative to the window's spread; absolute allowance for a spread near 0.
