@@ -20,6 +20,7 @@
 
 using tally::time_series;
 using tally::window_options;
+using tally_test::same_bits;
 using tally_test::same_values;
 
 namespace {
@@ -391,11 +392,6 @@ std::vector<double> awkward_values(std::size_t n, std::uint64_t seed) {
     return v;
 }
 
-/// Identical bit patterns (NaN equals NaN).
-bool bitwise_equal(double a, double b) {
-    return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
-}
-
 /// For every way of dropping the first k observations, each reduction of a
 /// window that holds the same observations is the same, bit for bit.
 /// `window` returns the rolling windows of a series; `complete(i)` says
@@ -420,7 +416,7 @@ void check_start_invariance(const time_series<Time, double>& full, Roll roll, St
         for (std::size_t i = k; i < times.size(); ++i) {
             if (first_row(i) < k) continue;  // the window reaches back before row k
             for (std::size_t r = 0; r < whole.size(); ++r) {
-                CHECK_MESSAGE(bitwise_equal(whole[r][i], part[r][i - k]), "reduction ", r, ", drop ", k, ", row ", i);
+                CHECK_MESSAGE(same_bits(whole[r][i], part[r][i - k]), "reduction ", r, ", drop ", k, ", row ", i);
                 ++compared;
             }
         }

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -1336,6 +1338,7 @@ TEST_CASE("variance: many small deviations after a few large ones are not lost")
 namespace {
 
 using radix_method = tally::quantile_method;
+using tally_test::same_bits;
 
 constexpr radix_method radix_all_methods[] = {
     radix_method::type1, radix_method::type2, radix_method::type3,  radix_method::type4,  radix_method::type5,
@@ -1413,22 +1416,11 @@ double radix_reference_quantile(const std::vector<T>& x, double q, radix_method 
     return not_a_number;
 }
 
-/// Same value (NaN equals NaN) and, for floating values, same sign bit.
-template <class T>
-bool radix_same_bits(T a, T b) {
-    if constexpr (std::is_floating_point_v<T>) {
-        if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b) && std::signbit(a) == std::signbit(b);
-        return a == b && std::signbit(a) == std::signbit(b);
-    } else {
-        return a == b;
-    }
-}
-
 template <class T>
 bool radix_unchanged(const std::vector<T>& now, const std::vector<T>& before) {
     if (now.size() != before.size()) return false;
     for (std::size_t i = 0; i < now.size(); ++i) {
-        if (!radix_same_bits(now[i], before[i])) return false;
+        if (!same_bits(now[i], before[i])) return false;
     }
     return true;
 }
@@ -1490,7 +1482,7 @@ void radix_check_quantiles(const std::vector<T>& xs) {
     }
     const Out median = tally::median(xs);
     CHECK(radix_agrees(median, radix_reference_quantile(sorted, 0.5, radix_method::linear), scale));
-    CHECK(radix_same_bits(tally::median(xs.data(), xs.data() + xs.size()), median));
+    CHECK(same_bits(tally::median(xs.data(), xs.data() + xs.size()), median));
     if (nans != 0) CHECK(std::isnan(tally::median(xs, tally::nan_policy::propagate)));
     CHECK(radix_unchanged(xs, before));
 }
@@ -1524,12 +1516,12 @@ void radix_check_every_rank(const std::vector<T>& xs) {
             for (const std::size_t k2 : {k, k + 1}) {
                 if (k2 >= sorted.size()) continue;
                 const auto [a, b] = tally::detail::radix_select(xs.data(), xs.size(), extremes, k, k2, limit);
-                if (!radix_same_bits(a, sorted[k]) || !radix_same_bits(b, sorted[k2])) {
+                if (!same_bits(a, sorted[k]) || !same_bits(b, sorted[k2])) {
                     all = false;
                     CAPTURE(k);
                     CAPTURE(k2);
-                    CHECK(radix_same_bits(a, sorted[k]));
-                    CHECK(radix_same_bits(b, sorted[k2]));
+                    CHECK(same_bits(a, sorted[k]));
+                    CHECK(same_bits(b, sorted[k2]));
                 }
             }
         }
@@ -1585,7 +1577,7 @@ TEST_CASE("radix selection: a long double, a list or a short range keep the copy
             CAPTURE(static_cast<int>(method));
             CAPTURE(q);
             const double v = tally::quantile(xs, q, method);
-            CHECK(radix_same_bits(tally::quantile(as_list, q, method), v));
+            CHECK(same_bits(tally::quantile(as_list, q, method), v));
             CHECK(tally::quantile(as_long, q, method) == doctest::Approx(v).epsilon(1e-15));
         }
     }

@@ -5,6 +5,7 @@
 // element and, when they differ, says where: doctest prints the result of
 // CHECK(same_values(a, b)) through its operator<<, so a failure names the
 // first differing index, both values at full precision and both lengths.
+// same_bits(a, b) is exact equality that tells -0 from +0.
 
 #include <doctest/doctest.h>
 
@@ -37,6 +38,19 @@ struct tolerance {
     if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
     if (std::isinf(a) || std::isinf(b)) return a == b;
     return std::fabs(a - b) <= std::max(tol.abs, tol.rel * std::max(std::fabs(a), std::fabs(b)));
+}
+
+/// Whether a and b are the same value to the bit that matters: for floating
+/// types both NaN with the same sign, or equal with the same sign (+0 is
+/// not -0); for other types equal.
+template <class T>
+[[nodiscard]] bool same_bits(T a, T b) {
+    if constexpr (std::floating_point<T>) {
+        if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b) && std::signbit(a) == std::signbit(b);
+        return a == b && std::signbit(a) == std::signbit(b);
+    } else {
+        return a == b;
+    }
 }
 
 /// The result of comparing two sequences: true when they agree; otherwise
