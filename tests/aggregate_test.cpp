@@ -72,7 +72,10 @@ TEST_CASE("aggregate: the statistics tally::sum, mean, min and max are methods; 
     static_assert(std::same_as<tally::aggregation::tag_t<decltype(tally::sum)>, agg::sum_t>);
     static_assert(std::same_as<tally::aggregation::tag_t<decltype(tally::max)>, agg::max_t>);
     static_assert(std::same_as<tally::aggregation::tag_t<agg::first_t>, agg::first_t>);
-    CHECK(true);
+    // January..June 2019 = 1..6: Q1 sums to 1 + 2 + 3 = 6, and the greatest month of Q2 is 6.
+    const auto s = monthly<int>(2019y / January, {1, 2, 3, 4, 5, 6});
+    CHECK(tally::aggregate<year_quarter>(s, tally::sum).series.at(year_quarter{2019, 1}) == 6);
+    CHECK(tally::aggregate<year_quarter>(s, tally::max).series.at(year_quarter{2019, 2}) == 6);
 }
 
 TEST_CASE("aggregate: the result value type depends on the method and the value type") {

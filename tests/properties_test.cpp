@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -24,6 +26,7 @@
 namespace {
 
 using int128 = tally::detail::int128;
+using tally_test::same_bits;
 
 /// The decimal text of a 128-bit integer, written here rather than taken
 /// from the library so that it is an independent reference.
@@ -405,13 +408,6 @@ struct sorted_window {
         return sorted[j] + (sorted[j + 1] - sorted[j]) * static_cast<A>(h - below);
     }
 };
-
-/// The same bits: both NaN, or equal with the same sign (+0 is not -0).
-template <class R>
-bool same_bits(R got, R want) {
-    if (std::isnan(got) || std::isnan(want)) return std::isnan(got) && std::isnan(want);
-    return got == want && std::signbit(got) == std::signbit(want);
-}
 
 constexpr double order_quantiles[] = {0.0, 0.25, 0.3, 0.9, 1.0};
 

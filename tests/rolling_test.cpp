@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -18,26 +20,11 @@
 
 using tally::time_series;
 using tally::window_options;
+using tally_test::same_bits;
+using tally_test::same_values;
 
 namespace {
 constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
-
-/// Element-wise: both NaN, or within a relative 1e-12 (absolute 1e-12 near 0).
-template <class A, class B>
-bool same_values(const A& got, const B& want, long double rtol = 1e-12L) {
-    if (std::size(got) != std::size(want)) return false;
-    auto g = std::begin(got);
-    for (auto w = std::begin(want); w != std::end(want); ++w, ++g) {
-        const auto a = static_cast<long double>(*g);
-        const auto b = static_cast<long double>(*w);
-        if (std::isnan(a) || std::isnan(b)) {
-            if (!(std::isnan(a) && std::isnan(b))) return false;
-        } else if (std::fabs(a - b) > rtol * std::fmax(1.0L, std::fmax(std::fabs(a), std::fabs(b)))) {
-            return false;
-        }
-    }
-    return true;
-}
 
 time_series<int, double> years_from(int first, const std::vector<double>& values) {
     std::vector<int> times;
@@ -274,7 +261,7 @@ TEST_CASE("rolling: every reduction equals a naive recomputation of each window"
             const auto fl = static_cast<std::size_t>(h);
             const long double quantile = fl + 1 < k ? valid[fl] + (h - fl) * (valid[fl + 1] - valid[fl]) : valid[fl];
             CHECK(same_values(std::array{sum[i], mean[i], lo[i], hi[i], med[i], q[i]},
-                              std::array{s, m, valid.front(), valid.back(), median, quantile}, 1e-12L));
+                              std::array{s, m, valid.front(), valid.back(), median, quantile}));
             if (k >= 2) {
                 const long double variance = ss / static_cast<long double>(k - 1);
                 // Relative to the window's spread; absolute allowance for a spread near 0.
@@ -405,11 +392,6 @@ std::vector<double> awkward_values(std::size_t n, std::uint64_t seed) {
     return v;
 }
 
-/// Identical bit patterns (NaN equals NaN).
-bool bitwise_equal(double a, double b) {
-    return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
-}
-
 /// For every way of dropping the first k observations, each reduction of a
 /// window that holds the same observations is the same, bit for bit.
 /// `window` returns the rolling windows of a series; `complete(i)` says
@@ -434,7 +416,7 @@ void check_start_invariance(const time_series<Time, double>& full, Roll roll, St
         for (std::size_t i = k; i < times.size(); ++i) {
             if (first_row(i) < k) continue;  // the window reaches back before row k
             for (std::size_t r = 0; r < whole.size(); ++r) {
-                CHECK_MESSAGE(bitwise_equal(whole[r][i], part[r][i - k]), "reduction ", r, ", drop ", k, ", row ", i);
+                CHECK_MESSAGE(same_bits(whole[r][i], part[r][i - k]), "reduction ", r, ", drop ", k, ", row ", i);
                 ++compared;
             }
         }

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -18,6 +20,7 @@
 using tally::by_observation;
 using tally::no_value_reason;
 using tally::time_series;
+using tally_test::same_values;
 
 namespace {
 // Social media accounts removed at the request of prison authorities, England
@@ -28,25 +31,6 @@ const time_series<int, int> removals{{2015, 153}, {2016, 462}, {2017, 527}, {201
 
 constexpr double nan_v = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
-
-/// Element-wise: both NaN, the same infinity, or within a relative 1e-12.
-template <class A, class B>
-bool same_values(const A& got, const B& want) {
-    if (std::size(got) != std::size(want)) return false;
-    auto g = std::begin(got);
-    for (auto w = std::begin(want); w != std::end(want); ++w, ++g) {
-        const auto a = static_cast<long double>(*g);
-        const auto b = static_cast<long double>(*w);
-        if (std::isnan(a) || std::isnan(b)) {
-            if (!(std::isnan(a) && std::isnan(b))) return false;
-        } else if (std::isinf(a) || std::isinf(b)) {
-            if (a != b) return false;
-        } else if (std::fabs(a - b) > 1e-12L * std::fmax(std::fabs(a), std::fabs(b))) {
-            return false;
-        }
-    }
-    return true;
-}
 } // namespace
 
 TEST_CASE("pct_change: the calendar compares each year with the year before, and a gap stays a gap") {

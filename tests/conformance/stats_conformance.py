@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """tally/stats.hpp against numpy and pandas.
 
 usage: stats_conformance.py <path to the conformance_stats driver>

@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """tally/transform.hpp and tally/rolling.hpp against pandas.
 
 usage: transform_conformance.py <path to the conformance_transform driver>
