@@ -3,10 +3,8 @@
 //
 // Calendar rows are made into a tally::time_series and checked by
 // tally::check(series, text). Which calendars tally can check a sentence
-// against is decided in one place, series_check_available below: years and
-// months today; quarters, fiscal years and days are read and parsed, and a
-// sentence against them is refused (exit status 2) until the switch for
-// their calendar is turned on.
+// against is decided in one place, series_check_available below: every
+// calendar the tool reads (years, months, quarters, fiscal years, days).
 //
 // Rows of 12 months ending in a month ("12m-to-2018-09") are totals already:
 // they are never summed or mixed with calendar rows. A sentence that names
@@ -45,11 +43,11 @@ inline constexpr bool series_check_available<int> = true;
 template <>
 inline constexpr bool series_check_available<std::chrono::year_month> = true;
 template <>
-inline constexpr bool series_check_available<tally::year_quarter> = false;
+inline constexpr bool series_check_available<tally::year_quarter> = true;
 template <>
-inline constexpr bool series_check_available<tally::uk_fiscal_year> = false;
+inline constexpr bool series_check_available<tally::uk_fiscal_year> = true;
 template <>
-inline constexpr bool series_check_available<std::chrono::year_month_day> = false;
+inline constexpr bool series_check_available<std::chrono::year_month_day> = true;
 
 /// What became of a sentence.
 enum class status { holds, does_not_hold, undefined, ambiguous, refused };

@@ -717,7 +717,8 @@ constexpr bool parser::read_value(std::size_t k) {
     if (!marker) return false;
     std::size_t n = k + 1;
     while (word(n, "the") || word(n, "just") || word(n, "only")) ++n;
-    if (!is_kind(n, token_kind::number) || is_year(n)) return false;
+    // "compared with the 12 months to September 2015" names a time, not the value 12
+    if (!is_kind(n, token_kind::number) || is_year(n) || (at(n).text == "12" && word(n + 1, "months"))) return false;
     if (of) {
         read_whole(n);
         return true;
