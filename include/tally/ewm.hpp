@@ -44,9 +44,17 @@
 // weighted mean and variance of West (1979), m += w (x - m) and
 // S = (1 - w) (S + w (x - m)^2) with w = new weight / total weight. It is
 // the recurrence pandas uses, written so that a constant run adds exactly 0
-// and a variance is never negative; the decay factor comes straight from the
-// parameter ((s - 1) / (s + 1), 0.5^(1 / h), ...) rather than through
-// pandas' centre of mass. Not compensated: each step's rounding error is
+// and a variance is never negative, and for var and std run on the values
+// less the first one, so that values far from 0 with a small spread (1e9 plus
+// noise of 1e-3) keep their digits: there pandas loses up to 7 of them and
+// tally none (the conformance test checks both against a 40-digit
+// reference). The bias correction's denominator (sum w)^2 - sum w^2 is kept
+// as the sum of w_i w_j over i != j, updated without a subtraction: pandas'
+// difference cancels after a long run of missing values and gives a
+// variance with few correct digits, or 0 instead of NaN after one value.
+// The decay factor comes straight from the parameter
+// ((s - 1) / (s + 1), 0.5^(1 / h), ...) rather than through pandas' centre
+// of mass. Not compensated otherwise: each step's rounding error is
 // multiplied by the weight the past keeps, which decays.
 
 #include <chrono>
@@ -301,14 +309,20 @@ void ewm_run(std::span<const T> x, const ewm_parameters& p, Elapsed elapsed, ewm
     const R new_weight = p.options.adjust ? R(1) : static_cast<R>(p.alpha);
     const R nan = std::numeric_limits<R>::quiet_NaN();
     bool started = false;
+    // The variance is computed on x - x_first (exact for values within a
+    // factor 2 of x_first, Sterbenz), so that values far from 0 with a
+    // small spread (1e9 + noise) keep their digits in x - mean.
+    R shift = 0;
     R mean = 0;
     R s = 0;           // the biased weighted variance (West's S / total weight)
     R old_weight = 1;  // the total weight of the values seen, as a new value sees it
     R sum_w = 1;       // the sum of the weights, for the bias correction
-    R sum_w2 = 1;      // the sum of the squared weights
+    R pairs = 0;       // (sum w)^2 - sum w^2 = sum over i != j of w_i w_j, kept as
+                       // such: computed as a difference it cancels when one
+                       // weight dominates (after a long run of missing values)
     std::size_t seen = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const R v = static_cast<R>(x[i]);
+        const R v = static_cast<R>(x[i]) - shift;
         bool present = true;
         if constexpr (std::floating_point<T>) present = std::isfinite(x[i]);
         if (present) ++seen;
@@ -317,7 +331,7 @@ void ewm_run(std::span<const T> x, const ewm_parameters& p, Elapsed elapsed, ewm
                 const R f = by_time ? std::exp2(-static_cast<R>(elapsed(i))) : factor;
                 old_weight *= f;
                 sum_w *= f;
-                sum_w2 *= f * f;
+                pairs *= f * f;
                 if (present) {
                     const R total = old_weight + new_weight;
                     const R w = new_weight / total;
@@ -329,19 +343,20 @@ void ewm_run(std::span<const T> x, const ewm_parameters& p, Elapsed elapsed, ewm
                         mean = keep * mean + w * v;  // the difference of two huge values overflows
                     }
                     if (what != ewm_statistic::mean) s = keep * (s + (w * delta) * delta);
+                    pairs += 2 * new_weight * sum_w;
                     sum_w += new_weight;
-                    sum_w2 += new_weight * new_weight;
                     old_weight += new_weight;
                     if (!p.options.adjust) {
                         sum_w /= old_weight;
-                        sum_w2 /= old_weight * old_weight;
+                        pairs /= old_weight * old_weight;
                         old_weight = 1;
                     }
                 }
             }
         } else if (present) {
             started = true;
-            mean = v;
+            if (what != ewm_statistic::mean) shift = v;
+            mean = v - shift;
         }
         R result = nan;
         if (seen >= needed) {
@@ -349,11 +364,7 @@ void ewm_run(std::span<const T> x, const ewm_parameters& p, Elapsed elapsed, ewm
                 result = mean;
             } else {
                 R var = s;
-                if (!bias) {
-                    const R numerator = sum_w * sum_w;
-                    const R denominator = numerator - sum_w2;
-                    var = denominator > 0 ? numerator / denominator * s : nan;
-                }
+                if (!bias) var = pairs > 0 ? sum_w * sum_w / pairs * s : nan;
                 result = what == ewm_statistic::std ? std::sqrt(var) : var;
             }
         }
