@@ -69,6 +69,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "detail/buffer.hpp"
 #include "detail/concepts.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
@@ -333,9 +334,9 @@ void ewm_run(std::span<const T> x, const ewm_parameters& p, Elapsed elapsed, ewm
                 sum_w *= f;
                 pairs *= f * f;
                 if (present) {
-                    const R total = old_weight + new_weight;
-                    const R w = new_weight / total;
-                    const R keep = old_weight / total;
+                    const R inverse = 1 / (old_weight + new_weight);
+                    const R w = new_weight * inverse;
+                    const R keep = old_weight * inverse;
                     const R delta = v - mean;
                     if (std::isfinite(delta)) {
                         mean += w * delta;
@@ -377,7 +378,7 @@ void ewm_run(std::span<const T> x, const ewm_parameters& p, Elapsed elapsed, ewm
 template <period Time, arithmetic Value>
 auto ewm_series<Time, Value>::run(detail::ewm_statistic what, bool bias) const -> series_type {
     const auto times = series_.times();
-    std::vector<result_type> out(series_.size());
+    std::vector<result_type> out = detail::make_result<result_type>(series_.size());
     if (parameters_.halflife > 0) {
         const double h = parameters_.halflife;
         const auto elapsed = [&](std::size_t i) {
@@ -387,12 +388,12 @@ auto ewm_series<Time, Value>::run(detail::ewm_statistic what, bool bias) const -
     } else {
         detail::ewm_run(series_.values(), parameters_, [](std::size_t) { return 0.0; }, what, bias, out.data());
     }
-    return series_type(detail::known_sorted_unique, std::vector<Time>(times.begin(), times.end()), std::move(out));
+    return series_type(detail::known_sorted_unique, detail::copy_result(times), std::move(out));
 }
 
 template <arithmetic Value>
 auto ewm_view<Value>::run(detail::ewm_statistic what, bool bias) const -> std::vector<result_type> {
-    std::vector<result_type> out(values_.size());
+    std::vector<result_type> out = detail::make_result<result_type>(values_.size());
     detail::ewm_run(values_, parameters_, [](std::size_t) { return 0.0; }, what, bias, out.data());
     return out;
 }

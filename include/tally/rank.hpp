@@ -17,7 +17,7 @@
 // rank is divided by the number of values ranked (by the highest rank for
 // dense), as pandas. Integers are compared exactly.
 //
-// O(n log n): one sort of the positions by value.
+// O(n log n): one sort of (value, position) pairs.
 
 #include <algorithm>
 #include <cmath>
@@ -27,6 +27,7 @@
 #include <numeric>
 #include <ranges>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "detail/concepts.hpp"
@@ -67,26 +68,30 @@ template <class T>
 [[nodiscard]] std::vector<double> rank_values(std::span<const T> x, rank_method method, rank_options options) {
     const std::size_t n = x.size();
     std::vector<double> out(n, std::numeric_limits<double>::quiet_NaN());
-    std::vector<std::size_t> order;
-    order.reserve(n);
+    // (value, position) pairs sorted by value, ties by position: the order
+    // `first` ranks by, ascending or descending.
+    std::vector<std::pair<T, std::size_t>> sorted;
+    sorted.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         if constexpr (std::floating_point<T>) {
             if (std::isnan(x[i])) continue;
         }
-        order.push_back(i);
+        sorted.emplace_back(x[i], i);
     }
-    // Ties keep their order of appearance (a stable sort), which is what
-    // `first` ranks by in both directions.
     if (options.ascending) {
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+            return a.first < b.first || (!(b.first < a.first) && a.second < b.second);
+        });
     } else {
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[b] < x[a]; });
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+            return b.first < a.first || (!(a.first < b.first) && a.second < b.second);
+        });
     }
-    const std::size_t m = order.size();
+    const std::size_t m = sorted.size();
     std::size_t groups = 0;
     for (std::size_t lo = 0; lo < m;) {
         std::size_t hi = lo + 1;
-        while (hi < m && !(x[order[lo]] < x[order[hi]]) && !(x[order[hi]] < x[order[lo]])) ++hi;
+        while (hi < m && !(sorted[lo].first < sorted[hi].first) && !(sorted[hi].first < sorted[lo].first)) ++hi;
         ++groups;
         // positions lo..hi-1 hold ranks lo+1..hi
         for (std::size_t k = lo; k < hi; ++k) {
@@ -98,13 +103,13 @@ template <class T>
             case rank_method::first: r = static_cast<double>(k + 1); break;
             case rank_method::dense: r = static_cast<double>(groups); break;
             }
-            out[order[k]] = r;
+            out[sorted[k].second] = r;
         }
         lo = hi;
     }
     if (options.pct && m > 0) {
         const double divisor = static_cast<double>(method == rank_method::dense ? groups : m);
-        for (std::size_t i : order) out[i] /= divisor;
+        for (const auto& [value, i] : sorted) out[i] /= divisor;
     }
     return out;
 }
