@@ -76,19 +76,11 @@
 #include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
+#include "fwd.hpp"
 #include "period.hpp"
 #include "time_series.hpp"
 
 namespace tally {
-
-namespace detail {
-// The types of the statistics tally::sum, mean, min and max, defined in
-// tally/stats.hpp; declared here so that they can be named as methods below.
-struct sum_fn;
-struct mean_fn;
-struct min_fn;
-struct max_fn;
-} // namespace detail
 
 /// The ways of summarising the values in a coarse period, as tag objects:
 /// tally::aggregation::sum, mean, first, last, min, max, count. sum, mean,
@@ -132,8 +124,8 @@ concept tag = std::same_as<M, sum_t> || std::same_as<M, mean_t> || std::same_as<
 
 /// The type of one of the statistics tally::sum, mean, min or max.
 template <class M>
-concept statistic = std::same_as<M, detail::sum_fn> || std::same_as<M, detail::mean_fn> ||
-                    std::same_as<M, detail::min_fn> || std::same_as<M, detail::max_fn>;
+concept statistic = std::same_as<M, sum_fn> || std::same_as<M, mean_fn> ||
+                    std::same_as<M, min_fn> || std::same_as<M, max_fn>;
 
 /// A method of aggregation: a tag type above or the type of a statistic,
 /// cv-qualified or not (so decltype(tally::sum) is one).
@@ -144,11 +136,11 @@ concept method = tag<std::remove_cv_t<M>> || statistic<std::remove_cv_t<M>>;
 /// mean_t for tally::mean, min_t for tally::min, max_t for tally::max.
 template <method M>
 using tag_t = std::conditional_t<
-    std::same_as<std::remove_cv_t<M>, detail::sum_fn>, sum_t,
+    std::same_as<std::remove_cv_t<M>, sum_fn>, sum_t,
     std::conditional_t<
-        std::same_as<std::remove_cv_t<M>, detail::mean_fn>, mean_t,
-        std::conditional_t<std::same_as<std::remove_cv_t<M>, detail::min_fn>, min_t,
-                           std::conditional_t<std::same_as<std::remove_cv_t<M>, detail::max_fn>, max_t,
+        std::same_as<std::remove_cv_t<M>, mean_fn>, mean_t,
+        std::conditional_t<std::same_as<std::remove_cv_t<M>, min_fn>, min_t,
+                           std::conditional_t<std::same_as<std::remove_cv_t<M>, max_fn>, max_t,
                                               std::remove_cv_t<M>>>>>;
 } // namespace aggregation
 

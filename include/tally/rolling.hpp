@@ -209,7 +209,7 @@ private:
             return detail::concat("the window at ", time_text(series_.times()[i]));
         });
         const auto times = series_.times();
-        return series_type(detail::known_sorted_unique, detail::copy_result(times), std::move(values));
+        return series_type(unchecked_sorted_unique, detail::copy_result(times), std::move(values));
     }
     time_series<Time, Value> series_;
     detail::window_spec spec_;

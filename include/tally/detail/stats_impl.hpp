@@ -1,7 +1,5 @@
 #pragma once
 // tally/detail/stats_impl.hpp: the kernels behind tally/stats.hpp.
-// Included by tally/stats.hpp after its public declarations (nan_policy,
-// quantile_method, the concepts), which this file uses; not on its own.
 //
 // Nothing here is public API. The accumulators are constexpr so that sum,
 // mean and variance work in constant expressions; the messages of the
@@ -21,6 +19,7 @@
 #include <vector>
 
 #include "../error.hpp"
+#include "../fwd.hpp"
 #include "concat.hpp"
 #include "int128.hpp"
 #include "select.hpp"

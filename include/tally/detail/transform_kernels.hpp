@@ -15,7 +15,7 @@
 #include <limits>
 #include <optional>
 
-#include "../change.hpp"
+#include "../fwd.hpp"
 #include "int128.hpp"
 #include "numeric.hpp"
 
