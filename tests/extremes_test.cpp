@@ -449,8 +449,8 @@ TEST_CASE_TEMPLATE("extremes: rolling and expanding count, sum, mean, var, std, 
         outcome([&] { return r.count().size(); });
         outcome([&] { return r.sum().size(); });
         outcome([&] { return r.mean().size(); });
-        outcome([&] { return r.var().size(); });
-        outcome([&] { return r.std(0).size(); });
+        outcome([&] { return r.variance().size(); });
+        outcome([&] { return r.stddev(0).size(); });
         outcome([&] { return r.min().size(); });
         outcome([&] { return r.max().size(); });
         outcome([&] { return r.median().size(); });
@@ -502,18 +502,18 @@ TEST_CASE("extremes: rolling over an invalid date throws naming it, as pct_chang
                          tally::invalid_argument);
 }
 
-TEST_CASE("extremes: rolling sum, mean, var and std of finite values beyond double throw naming the window") {
+TEST_CASE("extremes: rolling sum, mean, variance and stddev of finite values beyond double throw naming the window") {
     const std::vector<double> v{1e308, 1e308, -1e308};
     CHECK_THROWS_WITH_AS((void)tally::rolling(std::span<const double>(v), 2).sum(),
                          "the rolling sum of the window at index 1 is beyond the range of double.", tally::overflow_error);
     // the mean of two 1e308 is 1e308, although their sum is beyond double
     CHECK(tally::rolling(std::span<const double>(v), 2).mean()[1] == 1e308);
     const tally::time_series<int, double> s{{2019, 1e308}, {2020, -1e308}};
-    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).var(),
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).variance(),
                          "the rolling variance of the window at 2020 is beyond the range of double.",
                          tally::overflow_error);
     // as tally::stddev: a standard deviation whose variance is beyond double is refused
-    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).std(),
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).stddev(),
                          "the rolling standard deviation of the window at 2020 cannot be given: its variance is beyond "
                          "the range of double.",
                          tally::overflow_error);
@@ -527,7 +527,7 @@ TEST_CASE("extremes: rolling var over a window holding an inf is NaN wherever th
         std::vector<double> v(lead, 0.0);
         for (double x : {1.0, HUGE_VAL, 2.0, 3.0, 4.0}) v.push_back(x);
         CAPTURE(lead);
-        const auto var = tally::rolling(std::span<const double>(v), 3).var();
+        const auto var = tally::rolling(std::span<const double>(v), 3).variance();
         const auto sum = tally::rolling(std::span<const double>(v), 3).sum();
         // windows ending at the inf and the two after it hold it; those with
         // fewer than 3 values (min_periods) have no value at all

@@ -21,6 +21,7 @@
 #include "../error.hpp"
 #include "../fwd.hpp"
 #include "concat.hpp"
+#include "ddof.hpp"
 #include "int128.hpp"
 #include "select.hpp"
 #include "numeric.hpp"
@@ -293,10 +294,6 @@ template <class T>
 [[noreturn]] inline void throw_no_values(const std::string& what, std::size_t nan_count) {
     if (nan_count == 0) throw undefined_result("the " + what + " of an empty range is undefined.");
     throw undefined_result("the " + what + " of a range whose values are all NaN is undefined.");
-}
-
-[[noreturn]] inline void throw_negative_ddof(int ddof) {
-    throw invalid_argument("ddof " + integer_text(ddof) + " is negative; it must be 0 or more.");
 }
 
 /// "variance with ddof 2 needs more than 2 values; the range has 2."
