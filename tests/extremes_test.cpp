@@ -683,8 +683,8 @@ TEST_CASE("extremes: an SVG chart whose title is not UTF-8 is refused; every oth
     good.y_label = "'\t'";
     // extremes_svg_is_xml (CMakeLists.txt) parses this file with python3's xml.etree
     std::ofstream("extremes_test.svg") << tally::svg_bar_chart(s, good);
-    CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(s, tally::svg_chart_options{.bar_colour = std::string("red\0x", 5)}),
-                         "the bar colour \"red\\0x\" is not #rgb, #rrggbb or a colour name.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(s, tally::svg_chart_options{.bar_color = std::string("red\0x", 5)}),
+                         "the bar color \"red\\0x\" is not #rgb, #rrggbb or a color name.", tally::invalid_argument);
 }
 
 TEST_CASE("extremes: format and operator<< of extreme changes, percents and series") {

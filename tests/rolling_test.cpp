@@ -111,14 +111,14 @@ TEST_CASE("rolling: NaN values are skipped and min_periods counts the valid ones
 }
 
 TEST_CASE("rolling: center labels each window at its middle, pandas' convention for even windows") {
-    // Window 4 centred: the window of row i is rows i-2 .. i+1.
+    // Window 4 centered: the window of row i is rows i-2 .. i+1.
     // Row 2: {1,2,3,4} -> median 2.5; row 5: {4,5,6,7} -> 5.5; row 6: only 3 rows -> NaN.
     CHECK(same_values(tally::rolling(one_to_seven, 4, {.center = true}).median(),
                       std::array{nan_v, nan_v, 2.5, 3.5, 4.5, 5.5, nan_v}));
     // min_periods 1: row 0 is {1,2} -> 1.5; row 6 is {5,6,7} -> 6.
     CHECK(same_values(tally::rolling(one_to_seven, 4, {.min_periods = 1, .center = true}).mean(),
                       std::array{1.5, 2.0, 2.5, 3.5, 4.5, 5.5, 6.0}));
-    // Window 3 centred: row i is i-1 .. i+1; sums 3+... : {1,2,3} = 6 at row 1.
+    // Window 3 centered: row i is i-1 .. i+1; sums 3+... : {1,2,3} = 6 at row 1.
     CHECK(same_values(tally::rolling(one_to_seven, 3, {.center = true}).sum(),
                       std::array{nan_v, 6.0, 9.0, 12.0, 15.0, 18.0, nan_v}));
 }
@@ -329,12 +329,12 @@ TEST_CASE("rolling: median and quantile of long windows, each holding every resi
     const auto r200 = tally::rolling(v, 200, {.min_periods = 198});
     check_full(r200.median(), 199, n, 49.0);
     check_full(r200.quantile(0.25), 199, n, 24.25);
-    // Centred: the window of row i is rows i - 50 .. i + 49, whole for 50 <= i
+    // Centerd: the window of row i is rows i - 50 .. i + 49, whole for 50 <= i
     // < n - 49; that of row n - 49, rows n - 99 .. n - 1, lacks residue 0 (row
     // n - 100) and holds NaN: 98 valid values.
-    const auto centred = tally::rolling(v, 100, {.min_periods = 99, .center = true}).median();
-    check_full(centred, 50, n - 49, 49.0);
-    CHECK(std::isnan(centred[n - 49]));
+    const auto centered = tally::rolling(v, 100, {.min_periods = 99, .center = true}).median();
+    check_full(centered, 50, n - 49, 49.0);
+    CHECK(std::isnan(centered[n - 49]));
     // The same windows by time: 200 periods of a series at every other year
     // are its last 100 rows.
     std::vector<int> times(n);

@@ -1,5 +1,5 @@
 #pragma once
-// tally/aggregate.hpp: a series at a finer calendar summarised at a coarser
+// tally/aggregate.hpp: a series at a finer calendar summarized at a coarser
 // one — months to quarters, days to months, quarters to fiscal years.
 //
 //   #include <tally/aggregate.hpp>
@@ -10,7 +10,7 @@
 //   q.incomplete;    // the quarters the series touches but does not cover
 //   tally::aggregate<int>(monthly, tally::aggregation::count);   // months observed a year
 //
-// The methods (how each coarse period's values are summarised):
+// The methods (how each coarse period's values are summarized):
 //   tally::sum, tally::mean, tally::min, tally::max   the statistics of
 //       tally/stats.hpp, passed as they are (they are function objects);
 //   tally::aggregation::first, last, count            which have no statistic.
@@ -27,7 +27,7 @@
 // tally/period.hpp): days and months into months, quarters, years
 // (integral or std::chrono::year) and fiscal years; quarters into years and
 // fiscal years starting in January, April, July or October. A user time
-// type joins in by specialising tally::month_span_traits (a type made of
+// type joins in by specializing tally::month_span_traits (a type made of
 // whole months, such as half-years: it then nests with every built-in
 // calendar it lines up with) or tally::nesting_traits<Fine, Coarse> (any
 // other pair, such as weeks into 4-week blocks); both are in tally/period.hpp.
@@ -40,7 +40,7 @@
 // holds:
 //  - series: one value per coarse period; by default only the complete
 //    ones. With tally::incomplete_periods::include, incomplete ones too,
-//    summarising the values they have (NaN values left out); a coarse
+//    summarizing the values they have (NaN values left out); a coarse
 //    period whose values are all NaN has no value and is left out even then.
 //  - incomplete: every coarse period the input has a time in but does not
 //    cover, in time order, whether included in series or not. Coarse periods
@@ -82,7 +82,7 @@
 
 namespace tally {
 
-/// The ways of summarising the values in a coarse period, as tag objects:
+/// The ways of summarizing the values in a coarse period, as tag objects:
 /// tally::aggregation::sum, mean, first, last, min, max, count. sum, mean,
 /// min and max can also be given as the statistics tally::sum, tally::mean,
 /// tally::min and tally::max themselves (tally/stats.hpp).
@@ -147,7 +147,7 @@ using tag_t = std::conditional_t<
 /// What to do with coarse periods the series does not cover.
 enum class incomplete_periods {
     exclude,  ///< leave them out of the result series (the default)
-    include,  ///< summarise the values they have
+    include,  ///< summarize the values they have
 };
 
 /// The value type of an aggregate (see the header comment); the same for a
@@ -169,7 +169,7 @@ struct aggregate_result {
     [[nodiscard]] friend bool operator==(const aggregate_result&, const aggregate_result&) = default;
 };
 
-/// The values of s summarised over each Coarse period containing its times,
+/// The values of s summarized over each Coarse period containing its times,
 /// by the method `how` (tally::sum, tally::aggregation::count, ...).
 /// Precondition: none (any series; an empty one gives an empty result).
 /// Throws invalid_argument for a time that is not a valid date or month

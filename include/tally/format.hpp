@@ -26,7 +26,7 @@
 //
 //   [[fill]align][sign][width][,][.precision][f]
 //
-//   fill, align  '<' left, '>' right, '^' centre, padded with fill (one
+//   fill, align  '<' left, '>' right, '^' center, padded with fill (one
 //                ASCII character, default space) to width. Percents and
 //                points align right by default, everything else left.
 //                Width counts bytes: tally's own text is ASCII, but a

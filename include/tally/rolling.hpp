@@ -26,7 +26,7 @@
 //    a span that is not a whole number of periods (6 months of a yearly
 //    series) throws.
 //  - expanding(s): everything up to and including each observation.
-// Each result is labelled at its window's end (at its centre with center).
+// Each result is labeled at its window's end (at its center with center).
 //
 // Reductions: count, sum, mean, variance(ddof), stddev(ddof), min, max, median,
 // quantile(q) (linear, Hyndman & Fan type 7, as pandas). NaN values are
@@ -96,7 +96,7 @@ struct window_options {
     /// The fewest valid (non-NaN) values a window needs for a result; by
     /// default the window's length for count windows, 1 otherwise.
     std::optional<std::size_t> min_periods{};
-    /// Label each count window at its centre instead of its end.
+    /// Label each count window at its center instead of its end.
     bool center = false;
 };
 
@@ -139,7 +139,7 @@ struct window_access {
     }
 };
 
-/// Names the window labelled at position i in a message: "the window at 2019 Q2".
+/// Names the window labeled at position i in a message: "the window at 2019 Q2".
 using window_namer = std::function<std::string(std::size_t)>;
 
 template <arithmetic T>

@@ -814,8 +814,8 @@ public:
         }
         const double z = detail::normal_quantile(0.5 + confidence / 2);
         const double half_width = z * std::sqrt(1 / count1_ + 1 / count2_);
-        const double centre = std::log(value());
-        return confidence_interval{std::exp(centre - half_width), std::exp(centre + half_width)};
+        const double center = std::log(value());
+        return confidence_interval{std::exp(center - half_width), std::exp(center + half_width)};
     }
 
     [[nodiscard]] constexpr double count1() const noexcept { return count1_; }

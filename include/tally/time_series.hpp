@@ -158,7 +158,7 @@ public:
     [[nodiscard]] tally::change<Value> change(const Time& t0, const Time& t1) const;
 
     /// Adds an observation; throws invalid_argument when t is already there.
-    /// O(1) amortised at the end, O(n) elsewhere.
+    /// O(1) amortized at the end, O(n) elsewhere.
     void insert(const Time& t, const Value& v);
     /// Adds or replaces the observation at t.
     void insert_or_assign(const Time& t, const Value& v);

@@ -169,7 +169,7 @@ template <period Time, arithmetic Value>
 
 /// The kernel on contiguous values: out[i] = in[i] / in[i - k] - 1 (k < 0:
 /// the row |k| later), NaN where no change exists under `options` and at the
-/// |k| ends. Throws invalid_argument when the sizes differ. O(n), vectorised.
+/// |k| ends. Throws invalid_argument when the sizes differ. O(n), vectorized.
 template <std::floating_point T>
 void pct_change(std::span<const T> in, std::span<T> out, std::int64_t k = 1, pct_change_options options = {});
 /// The same into a new vector, for any contiguous range of arithmetic values.
