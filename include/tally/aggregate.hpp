@@ -14,10 +14,7 @@
 //   tally::sum, tally::mean, tally::min, tally::max   the statistics of
 //       tally/stats.hpp, passed as they are (they are function objects);
 //   tally::aggregation::first, last, count            which have no statistic.
-// tally::aggregation::sum, mean, min and max are the same four methods under
-// other names (tag objects, kept for existing code): aggregating with
-// tally::sum and with tally::aggregation::sum gives identical results, and
-// so on for the other three. This header does not include tally/stats.hpp;
+// This header does not include tally/stats.hpp;
 // it recognises the statistics by their types, so a caller that writes
 // tally::sum includes tally/stats.hpp (or tally/tally.hpp) for the name.
 // Any other callable, tally::median for one, is not a method and does not
@@ -82,66 +79,37 @@
 
 namespace tally {
 
-/// The ways of summarizing the values in a coarse period, as tag objects:
-/// tally::aggregation::sum, mean, first, last, min, max, count. sum, mean,
-/// min and max can also be given as the statistics tally::sum, tally::mean,
-/// tally::min and tally::max themselves (tally/stats.hpp).
+/// The methods of aggregation that are not statistics, as tag objects:
+/// tally::aggregation::first, last and count. sum, mean, min and max are
+/// the statistics tally::sum, tally::mean, tally::min and tally::max
+/// themselves (tally/stats.hpp).
 namespace aggregation {
-struct sum_t {
-    explicit sum_t() = default;
-};
-struct mean_t {
-    explicit mean_t() = default;
-};
 struct first_t {
     explicit first_t() = default;
 };
 struct last_t {
     explicit last_t() = default;
 };
-struct min_t {
-    explicit min_t() = default;
-};
-struct max_t {
-    explicit max_t() = default;
-};
 struct count_t {
     explicit count_t() = default;
 };
-inline constexpr sum_t sum{};
-inline constexpr mean_t mean{};
 inline constexpr first_t first{};
 inline constexpr last_t last{};
-inline constexpr min_t min{};
-inline constexpr max_t max{};
 inline constexpr count_t count{};
 
 /// One of the tag types above.
 template <class M>
-concept tag = std::same_as<M, sum_t> || std::same_as<M, mean_t> || std::same_as<M, first_t> ||
-              std::same_as<M, last_t> || std::same_as<M, min_t> || std::same_as<M, max_t> ||
-              std::same_as<M, count_t>;
+concept tag = std::same_as<M, first_t> || std::same_as<M, last_t> || std::same_as<M, count_t>;
 
 /// The type of one of the statistics tally::sum, mean, min or max.
 template <class M>
-concept statistic = std::same_as<M, sum_fn> || std::same_as<M, mean_fn> ||
-                    std::same_as<M, min_fn> || std::same_as<M, max_fn>;
+concept statistic = std::same_as<M, sum_fn> || std::same_as<M, mean_fn> || std::same_as<M, min_fn> ||
+                    std::same_as<M, max_fn>;
 
 /// A method of aggregation: a tag type above or the type of a statistic,
 /// cv-qualified or not (so decltype(tally::sum) is one).
 template <class M>
 concept method = tag<std::remove_cv_t<M>> || statistic<std::remove_cv_t<M>>;
-
-/// The tag type of a method: M itself for a tag, sum_t for tally::sum,
-/// mean_t for tally::mean, min_t for tally::min, max_t for tally::max.
-template <method M>
-using tag_t = std::conditional_t<
-    std::same_as<std::remove_cv_t<M>, sum_fn>, sum_t,
-    std::conditional_t<
-        std::same_as<std::remove_cv_t<M>, mean_fn>, mean_t,
-        std::conditional_t<std::same_as<std::remove_cv_t<M>, min_fn>, min_t,
-                           std::conditional_t<std::same_as<std::remove_cv_t<M>, max_fn>, max_t,
-                                              std::remove_cv_t<M>>>>>;
 } // namespace aggregation
 
 /// What to do with coarse periods the series does not cover.
@@ -150,14 +118,14 @@ enum class incomplete_periods {
     include,  ///< summarize the values they have
 };
 
-/// The value type of an aggregate (see the header comment); the same for a
-/// statistic as for its tag (decltype(tally::sum) as aggregation::sum_t).
+/// The value type of an aggregate by Method (see the header comment);
+/// Method may be cv-qualified (decltype(tally::sum)).
 template <aggregation::method Method, arithmetic Value>
 using aggregate_value_t = std::conditional_t<
-    std::same_as<aggregation::tag_t<Method>, aggregation::count_t>, std::int64_t,
-    std::conditional_t<std::same_as<aggregation::tag_t<Method>, aggregation::sum_t>,
+    std::same_as<std::remove_cv_t<Method>, aggregation::count_t>, std::int64_t,
+    std::conditional_t<std::same_as<std::remove_cv_t<Method>, sum_fn>,
                        std::conditional_t<std::integral<Value>, std::int64_t, Value>,
-                       std::conditional_t<std::same_as<aggregation::tag_t<Method>, aggregation::mean_t>,
+                       std::conditional_t<std::same_as<std::remove_cv_t<Method>, mean_fn>,
                                           std::conditional_t<std::integral<Value>, double, Value>, Value>>>;
 
 /// An aggregate: the coarse series and the coarse periods it does not
@@ -256,8 +224,8 @@ template <class Method, class Coarse, class Value>
     using Out = aggregate_value_t<Method, Value>;
     if constexpr (std::same_as<Method, aggregation::count_t>) {
         return observed;
-    } else if constexpr (std::same_as<Method, aggregation::sum_t> || std::same_as<Method, aggregation::mean_t>) {
-        constexpr bool is_sum = std::same_as<Method, aggregation::sum_t>;
+    } else if constexpr (std::same_as<Method, sum_fn> || std::same_as<Method, mean_fn>) {
+        constexpr bool is_sum = std::same_as<Method, sum_fn>;
         if constexpr (std::floating_point<Value>) {
             return floating_total(values, period, is_sum ? "sum" : "mean", is_sum ? 1 : observed);
         } else {
@@ -281,7 +249,7 @@ template <class Method, class Coarse, class Value>
                 return v;
             } else if constexpr (std::same_as<Method, aggregation::last_t>) {
                 result = v;
-            } else if constexpr (std::same_as<Method, aggregation::min_t>) {
+            } else if constexpr (std::same_as<Method, min_fn>) {
                 if (!have || v < result) result = v;
             } else {
                 if (!have || result < v) result = v;
@@ -328,7 +296,7 @@ aggregate_result<Coarse, aggregate_value_t<Method, Value>> aggregate(const time_
         if (!complete) incomplete.push_back(current);
         if (observed > 0 && (complete || policy == incomplete_periods::include)) {
             out_times.push_back(current);
-            out_values.push_back(detail::aggregate_one<aggregation::tag_t<Method>>(values.subspan(i, j - i),
+            out_values.push_back(detail::aggregate_one<std::remove_cv_t<Method>>(values.subspan(i, j - i),
                                                                                    observed, current));
         }
         i = j;
