@@ -57,6 +57,8 @@
 //
 // Complexity: O(n) in the input's size, one pass; the input's times are
 // strictly increasing, and so are the coarse periods containing them.
+//
+// See docs/calendars.md.
 
 #include <cmath>
 #include <concepts>

@@ -19,6 +19,8 @@
 //                  pandas' pct_change does; base_policy::magnitude divides by
 //                  its magnitude, so a move towards +inf is always a rise.
 //   NaN or inf     no ratio and no percent.
+//
+// See docs/transforms.md.
 
 #include <concepts>
 #include <cstdint>

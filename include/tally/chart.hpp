@@ -29,6 +29,8 @@
 // A value below zero or infinite cannot be drawn as a bar from zero, and an
 // empty series has nothing to draw; each throws invalid_argument, naming
 // the value and its time.
+//
+// See docs/formatting.md.
 
 #include <algorithm>
 #include <cmath>

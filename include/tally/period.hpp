@@ -34,6 +34,8 @@
 // whether every Fine period lies inside one Coarse period. A user type
 // made of whole months joins these calendars by specializing
 // tally::month_span_traits; any other pair by tally::nesting_traits.
+//
+// See docs/calendars.md.
 
 #include <chrono>
 #include <compare>

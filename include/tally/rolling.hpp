@@ -60,6 +60,8 @@
 // Cost: O(n) for count, sum, mean, variance, stddev, min and max (the two-stack
 // sliding aggregate, see detail/rolling_kernels.hpp), O(n log w) for median
 // and quantile (ranks and a Fenwick tree over them, same file).
+//
+// See docs/windows.md.
 
 #include <algorithm>
 #include <chrono>

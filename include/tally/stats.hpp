@@ -10,40 +10,12 @@
 //   tally::rate(594, 85'000'000, 100'000);    // per 100,000
 //   tally::rate_ratio(387, 1.0, 594, 1.0).interval();   // 95% interval
 //
-// Conventions, the same for every function here:
-//  - Results: integer input gives double; floating input gives its own type
-//    (float data is accumulated in double and rounded back to float).
-//    min/max give the element type itself.
-//  - The caller's data is never reordered. median and quantile select by
-//    radix over contiguous ranges of 16,384 values or more (a few reading
-//    passes, at most 1 MiB of scratch); shorter, non-contiguous or long
-//    double ranges are copied into a scratch buffer.
-//  - NaN: see tally::nan_policy. The default, skip, leaves NaN values out
-//    like pandas; propagate makes any NaN give NaN like numpy.
-//  - Undefined results throw tally::undefined_result and misuse throws
-//    tally::invalid_argument, each with a one-sentence message quoted in the
-//    comment of the function that throws it. The exception: sum of an empty
-//    range is 0.
-//  - Complexity is O(n) for every statistic (median and quantile: at most 8
-//    reading passes by radix, or expected O(n) selection in the copy; never
-//    a full sort).
-//  - sum, mean, min and max are function objects (constexpr objects of the
-//    types tally::sum_fn, mean_fn, min_fn, max_fn), not function templates, so they can be passed on as
-//    they are: std::invoke(tally::sum, v), std::ranges::transform(groups,
-//    out, tally::mean), tally::aggregate<tally::year_quarter>(monthly,
-//    tally::sum) (tally/aggregate.hpp). They are called exactly as functions
-//    would be, and argument-dependent lookup never finds them: an
-//    unqualified min(a, b) in generic code that says `using std::min;`
-//    stays std::min whatever namespace a and b come from.
-//  - With both `using namespace std;` and `using namespace tally;`, an
-//    unqualified min or max names two different things (std::min and
-//    tally::min) and does not compile, rather than quietly picking one
-//    (sum and mean are unaffected: std has neither). Write tally::min(v) or
-//    std::min(a, b), or declare the one you mean: `using tally::min;`.
-//  - Being variables, the four names are hidden by a local variable of the
-//    same name in a function of namespace tally, and -Wshadow says so there
-//    (clang's also after `using namespace tally;`); call such locals total,
-//    lowest, highest instead.
+// Integer input gives double, floating input its own type; NaN values are
+// skipped unless nan_policy::propagate; bad inputs throw with one-sentence
+// messages quoted at each function. sum, mean, min and max are function
+// objects (of the types tally::sum_fn, mean_fn, min_fn, max_fn).
+//
+// See docs/statistics.md.
 
 #include <cmath>
 #include <concepts>

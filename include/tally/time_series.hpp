@@ -12,6 +12,8 @@
 // Construction sorts unsorted input (O(n log n); O(n) when already sorted)
 // and rejects a repeated time. Values are stored as given: a NaN value is
 // kept, and the transforms treat it as no observation.
+//
+// See docs/calendars.md.
 
 #include <algorithm>
 #include <concepts>

@@ -35,6 +35,8 @@
 // == n - 1 periods) and the by_observation forms run the contiguous kernel
 // in detail/transform_kernels.hpp; the range overloads (std::span, vector)
 // call that kernel directly.
+//
+// See docs/transforms.md.
 
 #include <algorithm>
 #include <cmath>
