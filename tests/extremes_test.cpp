@@ -357,6 +357,22 @@ TEST_CASE_TEMPLATE("extremes: time_series at, find, contains, insert, insert_or_
     });
 }
 
+TEST_CASE_TEMPLATE("extremes: unchecked_sorted_unique keeps extreme values at the ends of int as given", T,
+                   TALLY_EXTREME_TYPES) {
+    const auto vs = extremes::values<T>();
+    const std::vector<int> times{std::numeric_limits<int>::min(), 0, std::numeric_limits<int>::max()};
+    const std::vector<T> values{vs.front(), vs[vs.size() / 2], vs.back()};
+    const tally::time_series<int, T> s(tally::unchecked_sorted_unique, times, values);
+    REQUIRE(s.size() == 3);
+    CHECK(s.first_time() == std::numeric_limits<int>::min());
+    CHECK(s.last_time() == std::numeric_limits<int>::max());
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(s.times()[i] == times[i]);
+        // NaN is kept as NaN; everything else bit for bit
+        CHECK((s.values()[i] == values[i] || (values[i] != values[i] && s.values()[i] != s.values()[i])));
+    }
+}
+
 TEST_CASE_TEMPLATE("extremes: pct_change, diff, shift, by_observation, at, percent, reason, has_value, undefined and "
                    "series at lags 0, +-1, n, n + 1 and the ends of int64",
                    T, TALLY_EXTREME_TYPES) {
