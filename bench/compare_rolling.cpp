@@ -24,8 +24,8 @@ void tally_compare::add_rolling_operations(operation_table& ops) {
     ops["rolling_sum_1000"] = windowed(1000, [](const auto& r) { return r.sum(); });
     ops["rolling_mean_10"] = windowed(10, [](const auto& r) { return r.mean(); });
     ops["rolling_mean_1000"] = windowed(1000, [](const auto& r) { return r.mean(); });
-    ops["rolling_std_10"] = windowed(10, [](const auto& r) { return r.std(); });
-    ops["rolling_std_1000"] = windowed(1000, [](const auto& r) { return r.std(); });
+    ops["rolling_std_10"] = windowed(10, [](const auto& r) { return r.stddev(); });
+    ops["rolling_std_1000"] = windowed(1000, [](const auto& r) { return r.stddev(); });
     ops["rolling_min_10"] = windowed(10, [](const auto& r) { return r.min(); });
     ops["rolling_min_1000"] = windowed(1000, [](const auto& r) { return r.min(); });
     ops["rolling_max_10"] = windowed(10, [](const auto& r) { return r.max(); });

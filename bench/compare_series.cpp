@@ -36,7 +36,7 @@ void tally_compare::add_series_operations(operation_table& ops) {
     ops["copy_series"] = [](const inputs& in, int repeat) {
         const auto s = consecutive(in.values);
         return time_it(repeat, [&] {
-            return tally::time_series<int, double>(tally::detail::known_sorted_unique,
+            return tally::time_series<int, double>(tally::unchecked_sorted_unique,
                                                    tally::detail::copy_result(s.times()),
                                                    tally::detail::copy_result(s.values()));
         });

@@ -31,8 +31,8 @@ void ewm_mean(benchmark::State& state) { exponential(state, [](const auto& e) { 
 void ewm_mean_not_adjusted(benchmark::State& state) {
     exponential(state, [](const auto& e) { return e.mean(); }, {.adjust = false});
 }
-void ewm_var(benchmark::State& state) { exponential(state, [](const auto& e) { return e.var(); }); }
-void ewm_std(benchmark::State& state) { exponential(state, [](const auto& e) { return e.std(); }); }
+void ewm_var(benchmark::State& state) { exponential(state, [](const auto& e) { return e.variance(); }); }
+void ewm_std(benchmark::State& state) { exponential(state, [](const auto& e) { return e.stddev(); }); }
 
 void rank_average(benchmark::State& state) {
     const auto& values = tally_bench::positive_values(static_cast<std::size_t>(state.range(0)));

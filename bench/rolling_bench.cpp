@@ -30,7 +30,7 @@ void windowed(benchmark::State& state, Reduce reduce) {
 
 void rolling_sum(benchmark::State& state) { windowed(state, [](const auto& r) { return r.sum(); }); }
 void rolling_mean(benchmark::State& state) { windowed(state, [](const auto& r) { return r.mean(); }); }
-void rolling_std(benchmark::State& state) { windowed(state, [](const auto& r) { return r.std(); }); }
+void rolling_std(benchmark::State& state) { windowed(state, [](const auto& r) { return r.stddev(); }); }
 void rolling_min(benchmark::State& state) { windowed(state, [](const auto& r) { return r.min(); }); }
 void rolling_max(benchmark::State& state) { windowed(state, [](const auto& r) { return r.max(); }); }
 void rolling_median(benchmark::State& state) { windowed(state, [](const auto& r) { return r.median(); }); }

@@ -108,7 +108,7 @@ void check_reductions(const Windows& r, std::size_t n) {
         for (const auto c : counts.values()) {
             require(std::isnan(c) || (c >= 0 && c <= static_cast<double>(n)), "rolling count: in [0, n]");
         }
-        for (const auto& reduced : {r.sum(), r.mean(), r.var(), r.std(0), r.min(), r.max(), r.median(), r.quantile(0.3)}) {
+        for (const auto& reduced : {r.sum(), r.mean(), r.variance(), r.stddev(0), r.min(), r.max(), r.median(), r.quantile(0.3)}) {
             require(reduced.size() == n, "rolling reduction: one value per observation");
         }
     } catch (const tally::error&) {

@@ -193,16 +193,16 @@ TEST_CASE("svg_bar_chart: bad options and bad text throw invalid_argument naming
                          "an SVG chart's width must be 200..10000 pixels; it is 50.", tally::invalid_argument);
     CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(removals, {.height = 50}),
                          "an SVG chart's height must be 150..10000 pixels; it is 50.", tally::invalid_argument);
-    CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(removals, {.bar_colour = "red;x"}),
-                         "the bar colour \"red;x\" is not #rgb, #rrggbb or a colour name.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(removals, {.bar_color = "red;x"}),
+                         "the bar color \"red;x\" is not #rgb, #rrggbb or a color name.", tally::invalid_argument);
     CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(removals, {.y_label = "a\x1f"}),
                          "the chart's y label holds the control character with code 31, which XML cannot hold.",
                          tally::invalid_argument);
     CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(tally::time_series<int, int>{{2019, -1}}),
                          "a bar chart draws bars from zero, so it needs values of 0 or more; the value at 2019 is -1.",
                          tally::invalid_argument);
-    CHECK_NOTHROW((void)tally::svg_bar_chart(removals, {.bar_colour = "#abc"}));
-    CHECK_NOTHROW((void)tally::svg_bar_chart(removals, {.bar_colour = "steelblue"}));
+    CHECK_NOTHROW((void)tally::svg_bar_chart(removals, {.bar_color = "#abc"}));
+    CHECK_NOTHROW((void)tally::svg_bar_chart(removals, {.bar_color = "steelblue"}));
 }
 
 TEST_CASE("svg_bar_chart: the chart a test writes to chart_test.svg for the XML check") {

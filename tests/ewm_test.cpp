@@ -61,10 +61,10 @@ TEST_CASE("ewm: the adjusted variance is the weighted variance with pandas' bias
     //   correction (9/4) / (9/4 - 5/4) = 9/4, unbiased 1/2.
     // At x0 the biased variance is 0 and the unbiased one has no value.
     const auto e = tally::ewm(one_two_three, tally::com{1});
-    CHECK(same_values(e.var(true), std::vector<double>{0.0, 2.0 / 9.0, 26.0 / 49.0}));
-    CHECK(same_values(e.var(), std::vector<double>{nan_v, 0.5, 13.0 / 14.0}));
-    CHECK(same_values(e.std(), std::vector<double>{nan_v, std::sqrt(0.5), std::sqrt(13.0 / 14.0)}));
-    CHECK(same_values(e.std(true), std::vector<double>{0.0, std::sqrt(2.0 / 9.0), std::sqrt(26.0 / 49.0)}));
+    CHECK(same_values(e.variance(true), std::vector<double>{0.0, 2.0 / 9.0, 26.0 / 49.0}));
+    CHECK(same_values(e.variance(), std::vector<double>{nan_v, 0.5, 13.0 / 14.0}));
+    CHECK(same_values(e.stddev(), std::vector<double>{nan_v, std::sqrt(0.5), std::sqrt(13.0 / 14.0)}));
+    CHECK(same_values(e.stddev(true), std::vector<double>{0.0, std::sqrt(2.0 / 9.0), std::sqrt(26.0 / 49.0)}));
 }
 
 TEST_CASE("ewm: adjust = false is the recursion m = (1 - alpha) m + alpha x") {
@@ -73,7 +73,7 @@ TEST_CASE("ewm: adjust = false is the recursion m = (1 - alpha) m + alpha x") {
     //   1/2 * 1/4 + 1/2 * 1/4 = 1/4; correction 1 / (1 - 1/2) = 2: unbiased 1/2.
     const auto e = tally::ewm(one_two_three, tally::alpha{0.5}, {.adjust = false});
     CHECK(same_values(e.mean(), std::vector<double>{1.0, 1.5, 2.25}));
-    CHECK(same_values(std::vector<double>{e.var(true)[1], e.var()[1]}, std::vector<double>{0.25, 0.5}));
+    CHECK(same_values(std::vector<double>{e.variance(true)[1], e.variance()[1]}, std::vector<double>{0.25, 0.5}));
 }
 
 TEST_CASE("ewm: a missing value ages the weights unless ignore_na, and the mean is carried over it") {
@@ -107,7 +107,7 @@ TEST_CASE("ewm: a constant series has exactly its value as mean and exactly 0 as
     const std::vector<double> x(50, 0.1);
     const auto e = tally::ewm(x, tally::span{7});
     for (double m : e.mean()) CHECK(m == 0.1);
-    for (double v : e.var(true)) CHECK(v == 0.0);
+    for (double v : e.variance(true)) CHECK(v == 0.0);
 }
 
 TEST_CASE("ewm: a series gives a series with its times; integers give doubles") {
@@ -116,7 +116,7 @@ TEST_CASE("ewm: a series gives a series with its times; integers give doubles") 
     static_assert(std::is_same_v<decltype(m), const time_series<int, double>>);
     CHECK(std::vector<int>(m.times().begin(), m.times().end()) == std::vector<int>{2000, 2001, 2002});
     CHECK(same_values(m.values(), std::vector<double>{1.0, 5.0 / 3.0, 17.0 / 7.0}));
-    CHECK(same_values(tally::ewm(s, tally::com{1}).var().values(), std::vector<double>{nan_v, 0.5, 13.0 / 14.0}));
+    CHECK(same_values(tally::ewm(s, tally::com{1}).variance().values(), std::vector<double>{nan_v, 0.5, 13.0 / 14.0}));
     const std::vector<long double> ld{1, 2, 3};
     static_assert(std::is_same_v<decltype(tally::ewm(ld, tally::com{1}).mean()), std::vector<long double>>);
 }

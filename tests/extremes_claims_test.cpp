@@ -141,3 +141,17 @@ TEST_CASE("extremes: parse_claim, check and stated_number parse of text holding 
         outcome([&] { return tally::stated_number::parse(text).text(); });
     }
 }
+
+// "up 1, or 21%" states two claims; each has its own outcome and the overall
+// holds only when both do. INT64_MAX - 1 -> INT64_MAX: the difference is
+// exactly 1 (holds); the percent is 100 / (2^63 - 2), about 1.1e-17 %, far
+// below 20.5% (does not hold), so the overall does not hold.
+TEST_CASE("extremes: figure_outcome and difference_outcome of a change between 64-bit extremes") {
+    const auto v = tally::check(tally::change<std::int64_t>{INT64_MAX - 1, INT64_MAX}, "up 1, or 21%");
+    CHECK(v.outcome() == tally::outcome::does_not_hold);
+    CHECK(v.figure_outcome() == tally::outcome::does_not_hold);
+    REQUIRE(v.difference_outcome().has_value());
+    CHECK(*v.difference_outcome() == tally::outcome::holds);
+    // A claim with no difference stated has no difference outcome.
+    CHECK(!tally::check(tally::change<std::int64_t>{INT64_MIN, INT64_MAX}, "a rise").difference_outcome().has_value());
+}

@@ -357,6 +357,22 @@ TEST_CASE_TEMPLATE("extremes: time_series at, find, contains, insert, insert_or_
     });
 }
 
+TEST_CASE_TEMPLATE("extremes: unchecked_sorted_unique keeps extreme values at the ends of int as given", T,
+                   TALLY_EXTREME_TYPES) {
+    const auto vs = extremes::values<T>();
+    const std::vector<int> times{std::numeric_limits<int>::min(), 0, std::numeric_limits<int>::max()};
+    const std::vector<T> values{vs.front(), vs[vs.size() / 2], vs.back()};
+    const tally::time_series<int, T> s(tally::unchecked_sorted_unique, times, values);
+    REQUIRE(s.size() == 3);
+    CHECK(s.first_time() == std::numeric_limits<int>::min());
+    CHECK(s.last_time() == std::numeric_limits<int>::max());
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(s.times()[i] == times[i]);
+        // NaN is kept as NaN; everything else bit for bit
+        CHECK((s.values()[i] == values[i] || (values[i] != values[i] && s.values()[i] != s.values()[i])));
+    }
+}
+
 TEST_CASE_TEMPLATE("extremes: pct_change, diff, shift, by_observation, at, percent, reason, has_value, undefined and "
                    "series at lags 0, +-1, n, n + 1 and the ends of int64",
                    T, TALLY_EXTREME_TYPES) {
@@ -449,8 +465,8 @@ TEST_CASE_TEMPLATE("extremes: rolling and expanding count, sum, mean, var, std, 
         outcome([&] { return r.count().size(); });
         outcome([&] { return r.sum().size(); });
         outcome([&] { return r.mean().size(); });
-        outcome([&] { return r.var().size(); });
-        outcome([&] { return r.std(0).size(); });
+        outcome([&] { return r.variance().size(); });
+        outcome([&] { return r.stddev(0).size(); });
         outcome([&] { return r.min().size(); });
         outcome([&] { return r.max().size(); });
         outcome([&] { return r.median().size(); });
@@ -502,18 +518,18 @@ TEST_CASE("extremes: rolling over an invalid date throws naming it, as pct_chang
                          tally::invalid_argument);
 }
 
-TEST_CASE("extremes: rolling sum, mean, var and std of finite values beyond double throw naming the window") {
+TEST_CASE("extremes: rolling sum, mean, variance and stddev of finite values beyond double throw naming the window") {
     const std::vector<double> v{1e308, 1e308, -1e308};
     CHECK_THROWS_WITH_AS((void)tally::rolling(std::span<const double>(v), 2).sum(),
                          "the rolling sum of the window at index 1 is beyond the range of double.", tally::overflow_error);
     // the mean of two 1e308 is 1e308, although their sum is beyond double
     CHECK(tally::rolling(std::span<const double>(v), 2).mean()[1] == 1e308);
     const tally::time_series<int, double> s{{2019, 1e308}, {2020, -1e308}};
-    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).var(),
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).variance(),
                          "the rolling variance of the window at 2020 is beyond the range of double.",
                          tally::overflow_error);
     // as tally::stddev: a standard deviation whose variance is beyond double is refused
-    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).std(),
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 2).stddev(),
                          "the rolling standard deviation of the window at 2020 cannot be given: its variance is beyond "
                          "the range of double.",
                          tally::overflow_error);
@@ -527,7 +543,7 @@ TEST_CASE("extremes: rolling var over a window holding an inf is NaN wherever th
         std::vector<double> v(lead, 0.0);
         for (double x : {1.0, HUGE_VAL, 2.0, 3.0, 4.0}) v.push_back(x);
         CAPTURE(lead);
-        const auto var = tally::rolling(std::span<const double>(v), 3).var();
+        const auto var = tally::rolling(std::span<const double>(v), 3).variance();
         const auto sum = tally::rolling(std::span<const double>(v), 3).sum();
         // windows ending at the inf and the two after it hold it; those with
         // fewer than 3 values (min_periods) have no value at all
@@ -683,8 +699,8 @@ TEST_CASE("extremes: an SVG chart whose title is not UTF-8 is refused; every oth
     good.y_label = "'\t'";
     // extremes_svg_is_xml (CMakeLists.txt) parses this file with python3's xml.etree
     std::ofstream("extremes_test.svg") << tally::svg_bar_chart(s, good);
-    CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(s, tally::svg_chart_options{.bar_colour = std::string("red\0x", 5)}),
-                         "the bar colour \"red\\x00x\" is not #rgb, #rrggbb or a colour name.", tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::svg_bar_chart(s, tally::svg_chart_options{.bar_color = std::string("red\0x", 5)}),
+                         "the bar color \"red\\x00x\" is not #rgb, #rrggbb or a color name.", tally::invalid_argument);
 }
 
 TEST_CASE("extremes: format and operator<< of extreme changes, percents and series") {
@@ -725,4 +741,57 @@ TEST_CASE("extremes: the checked arithmetic of detail/checked.hpp is exact or th
     tally::detail::int128 out = 0;
     CHECK(tally::detail::checked_multiply(tally::detail::int128{int64_max}, tally::detail::int128{int64_max}, out));
     CHECK(!tally::detail::checked_multiply(out, out, out));
+}
+
+// ewm: the parameters are refused by name (NaN, 0, inf); values at the edge
+// of double keep their mean (every weighted mean of equal values is that
+// value) and a variance of 0 after the first, which has none (NaN); ±inf
+// values are missing, as pandas treats them (ignore_na false: a missing step
+// still decays the weights): alpha 0.5 over 1, inf, 2, -inf gives 1, 1, then
+// weights 0.25 for 1 (two steps back) and 1 for 2: (0.25 + 2) / 1.25 = 1.8,
+// and 1.8 again.
+TEST_CASE("extremes: ewm of extreme values and parameters") {
+    using L = std::numeric_limits<double>;
+    const std::vector<double> big{L::max(), L::max(), L::max()};
+    for (const double m : tally::ewm(big, tally::com{1}).mean()) CHECK(m == L::max());
+    const auto var = tally::ewm(big, tally::com{1}).variance();
+    CHECK(std::isnan(var[0]));
+    CHECK(var[1] == 0.0);
+    CHECK(var[2] == 0.0);
+    const std::vector<double> infs{1.0, L::infinity(), 2.0, -L::infinity()};
+    const auto mean = tally::ewm(infs, tally::alpha{0.5}).mean();
+    CHECK(mean[0] == 1.0);
+    CHECK(mean[1] == 1.0);
+    CHECK(mean[2] == doctest::Approx(1.8));
+    CHECK(mean[3] == doctest::Approx(1.8));
+    CHECK(tally::ewm(std::vector<double>{}, tally::span{2}).mean().empty());
+    CHECK_THROWS_WITH_AS((void)tally::ewm(big, tally::alpha{L::quiet_NaN()}).mean(),
+                         "an exponentially weighted window needs an alpha in (0, 1]; it was given nan.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::ewm(big, tally::alpha{0.0}).mean(),
+                         "an exponentially weighted window needs an alpha in (0, 1]; it was given 0.",
+                         tally::invalid_argument);
+    CHECK_THROWS_WITH_AS((void)tally::ewm(big, tally::span{L::infinity()}).mean(),
+                         "an exponentially weighted window needs a finite span of at least 1; it was given inf.",
+                         tally::invalid_argument);
+}
+
+// rank (average): max, lowest, NaN, +inf, -inf, 0, -0 -> -inf is 1, lowest
+// 2, the two zeros tie at 3 and 4 (3.5), max 5, +inf 6, NaN keeps no rank.
+// int64 extremes are compared exactly: MIN 1, MAX - 1 2, the two MAX 3.5.
+TEST_CASE("extremes: rank of extreme values") {
+    using L = std::numeric_limits<double>;
+    const auto r = tally::rank(std::vector<double>{L::max(), L::lowest(), L::quiet_NaN(), L::infinity(),
+                                                   -L::infinity(), 0.0, -0.0});
+    REQUIRE(r.size() == 7);
+    CHECK(r[0] == 5.0);
+    CHECK(r[1] == 2.0);
+    CHECK(std::isnan(r[2]));
+    CHECK(r[3] == 6.0);
+    CHECK(r[4] == 1.0);
+    CHECK(r[5] == 3.5);
+    CHECK(r[6] == 3.5);
+    CHECK(tally::rank(std::vector<std::int64_t>{INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MAX}) ==
+          std::vector<double>{3.5, 1.0, 2.0, 3.5});
+    CHECK(tally::rank(std::vector<double>{}).empty());
 }

@@ -1,11 +1,12 @@
-// Tests of tally/format.hpp: operator<< for every type, and the {fmt} and
-// std::format formatters where those are available.
+// Tests of tally/format.hpp and tally/fmt.hpp: operator<< for every type,
+// and the {fmt} and std::format formatters where those are available.
 //
 // {fmt} is used header-only here (FMT_HEADER_ONLY), so this test needs no
 // library to link; it is skipped where <fmt/format.h> is missing.
 // Expected texts are derived by hand in the comments.
 #if __has_include(<fmt/format.h>)
 #define FMT_HEADER_ONLY
+#include <tally/fmt.hpp>
 #endif
 
 #include <tally/format.hpp>

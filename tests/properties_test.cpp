@@ -182,8 +182,8 @@ TEST_CASE("percent: the one-decimal text of a change between integers is the exa
         const std::int64_t base = 1 + static_cast<std::int64_t>(g() % (std::uint64_t{1} << (1 + g() % 30)));
         const std::int64_t k = static_cast<std::int64_t>(g() % 4001) - 2000;  // the boundary at (k + 0.5) tenths
         // d with 1000 * d / base near k + 0.5: d = (2k + 1) * base / 2000, and its neighbours.
-        const int128 centre = (static_cast<int128>(2 * k + 1) * base) / 2000;
-        for (int128 d = centre - 1; d <= centre + 1; ++d) {
+        const int128 center = (static_cast<int128>(2 * k + 1) * base) / 2000;
+        for (int128 d = center - 1; d <= center + 1; ++d) {
             const std::int64_t to = base + static_cast<std::int64_t>(d);
             INFO("from ", base, " to ", to);
             const std::string want = exact_one_decimal(d, base);
@@ -478,7 +478,7 @@ TEST_CASE_TEMPLATE("rolling: median and quantiles equal a sort of each window's 
         std::vector<T> values(n);
         for (auto& v : values) v = order_draw<T>(g);
 
-        // Windows of w rows, ending at each row or centred on it (pandas'
+        // Windows of w rows, ending at each row or centered on it (pandas'
         // convention: rows i - w + 1 + (w - 1) / 2 .. i + (w - 1) / 2). A
         // window longer than the series is, without center, an expanding one.
         for (const std::size_t w : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{33},

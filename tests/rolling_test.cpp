@@ -54,10 +54,10 @@ TEST_CASE("rolling: sums, means and spreads of the last n observations") {
     // three consecutive integers with ddof 1: ((-1)^2 + 0 + 1^2) / 2 = 1.
     CHECK(same_values(r.sum().values(), std::array{nan_v, nan_v, 6.0, 9.0, 12.0, 15.0, 18.0}));
     CHECK(same_values(r.mean().values(), std::array{nan_v, nan_v, 2.0, 3.0, 4.0, 5.0, 6.0}));
-    CHECK(same_values(r.var().values(), std::array{nan_v, nan_v, 1.0, 1.0, 1.0, 1.0, 1.0}));
-    CHECK(same_values(r.std().values(), std::array{nan_v, nan_v, 1.0, 1.0, 1.0, 1.0, 1.0}));
+    CHECK(same_values(r.variance().values(), std::array{nan_v, nan_v, 1.0, 1.0, 1.0, 1.0, 1.0}));
+    CHECK(same_values(r.stddev().values(), std::array{nan_v, nan_v, 1.0, 1.0, 1.0, 1.0, 1.0}));
     // ddof 0: 2/3.
-    CHECK(same_values(r.var(0).values(), std::array{nan_v, nan_v, 2 / 3.0, 2 / 3.0, 2 / 3.0, 2 / 3.0, 2 / 3.0}));
+    CHECK(same_values(r.variance(0).values(), std::array{nan_v, nan_v, 2 / 3.0, 2 / 3.0, 2 / 3.0, 2 / 3.0, 2 / 3.0}));
     CHECK(same_values(r.count().values(), std::array{nan_v, nan_v, 3.0, 3.0, 3.0, 3.0, 3.0}));
     CHECK(std::ranges::equal(r.sum().times(), std::array{2001, 2002, 2003, 2004, 2005, 2006, 2007}));
 }
@@ -98,14 +98,14 @@ TEST_CASE("rolling: NaN values are skipped and min_periods counts the valid ones
 }
 
 TEST_CASE("rolling: center labels each window at its middle, pandas' convention for even windows") {
-    // Window 4 centred: the window of row i is rows i-2 .. i+1.
+    // Window 4 centered: the window of row i is rows i-2 .. i+1.
     // Row 2: {1,2,3,4} -> median 2.5; row 5: {4,5,6,7} -> 5.5; row 6: only 3 rows -> NaN.
     CHECK(same_values(tally::rolling(one_to_seven, 4, {.center = true}).median(),
                       std::array{nan_v, nan_v, 2.5, 3.5, 4.5, 5.5, nan_v}));
     // min_periods 1: row 0 is {1,2} -> 1.5; row 6 is {5,6,7} -> 6.
     CHECK(same_values(tally::rolling(one_to_seven, 4, {.min_periods = 1, .center = true}).mean(),
                       std::array{1.5, 2.0, 2.5, 3.5, 4.5, 5.5, 6.0}));
-    // Window 3 centred: row i is i-1 .. i+1; sums 3+... : {1,2,3} = 6 at row 1.
+    // Window 3 centered: row i is i-1 .. i+1; sums 3+... : {1,2,3} = 6 at row 1.
     CHECK(same_values(tally::rolling(one_to_seven, 3, {.center = true}).sum(),
                       std::array{nan_v, 6.0, 9.0, 12.0, 15.0, 18.0, nan_v}));
 }
@@ -144,14 +144,20 @@ TEST_CASE("rolling: bad inputs throw naming the value, or give the documented Na
     // A window longer than the series: all NaN, as pandas.
     CHECK(same_values(tally::rolling(s, 10).mean().values(), std::array{nan_v, nan_v, nan_v, nan_v, nan_v, nan_v, nan_v}));
     // ddof at or above the valid count: NaN, as pandas.
-    CHECK(same_values(tally::rolling(s, 2).var(2).values(), std::array{nan_v, nan_v, nan_v, nan_v, nan_v, nan_v, nan_v}));
-    CHECK(same_values(tally::expanding(s).var().values(), std::array{nan_v, 0.5, 1.0, 5 / 3.0, 2.5, 3.5, 14 / 3.0}));
-    CHECK(tally::expanding(s).var(0).values()[0] == doctest::Approx(0.0));
+    CHECK(same_values(tally::rolling(s, 2).variance(2).values(), std::array{nan_v, nan_v, nan_v, nan_v, nan_v, nan_v, nan_v}));
+    CHECK(same_values(tally::expanding(s).variance().values(), std::array{nan_v, 0.5, 1.0, 5 / 3.0, 2.5, 3.5, 14 / 3.0}));
+    CHECK(tally::expanding(s).variance(0).values()[0] == doctest::Approx(0.0));
+    // a negative ddof is refused, with the message of tally::variance
+    CHECK_THROWS_WITH_AS((void)tally::rolling(s, 3).variance(-1), "ddof -1 is negative; it must be 0 or more.",
+                         tally::invalid_argument);
+    const std::vector<double> plain{1.0, 2.0, 4.0};
+    CHECK_THROWS_WITH_AS((void)tally::expanding(plain).stddev(-2), "ddof -2 is negative; it must be 0 or more.",
+                         tally::invalid_argument);
     // An empty series: an empty result.
     const time_series<int, double> empty;
     CHECK(tally::rolling(empty, 3).mean().empty());
     CHECK(tally::rolling(empty, std::chrono::years{3}).median().empty());
-    CHECK(tally::expanding(empty).std().empty());
+    CHECK(tally::expanding(empty).stddev().empty());
 }
 
 TEST_CASE("rolling: a span of time follows the calendar, so a gap in the series is a gap in the window") {
@@ -179,7 +185,7 @@ TEST_CASE("expanding: everything up to each observation") {
     CHECK(same_values(e.mean().values(), std::array{2.0, 3.0, 3.0, 4.0}));
     CHECK(same_values(e.sum().values(), std::array{2.0, 6.0, 6.0, 12.0}));
     CHECK(same_values(e.count().values(), std::array{1.0, 2.0, 2.0, 3.0}));
-    CHECK(e.std().values()[3] == doctest::Approx(2.0));
+    CHECK(e.stddev().values()[3] == doctest::Approx(2.0));
     CHECK(same_values(e.max().values(), std::array{2.0, 4.0, 4.0, 6.0}));
     CHECK(same_values(tally::expanding(one_to_seven, {.min_periods = 3}).median(),
                       std::array{nan_v, nan_v, 2.0, 2.5, 3.0, 3.5, 4.0}));
@@ -189,18 +195,18 @@ TEST_CASE_TEMPLATE("rolling: every value type gives the same sums", T, int, unsi
     const time_series<int, T> s{{2015, T(1)}, {2016, T(2)}, {2017, T(3)}};
     const auto r = tally::rolling(s, 2);
     CHECK(same_values(r.sum().values(), std::array{nan_v, 3.0, 5.0}));
-    CHECK(same_values(r.var().values(), std::array{nan_v, 0.5, 0.5}));
+    CHECK(same_values(r.variance().values(), std::array{nan_v, 0.5, 0.5}));
     CHECK(same_values(r.min().values(), std::array{nan_v, 1.0, 2.0}));
     CHECK(same_values(r.median().values(), std::array{nan_v, 1.5, 2.5}));
 }
 
 TEST_CASE("rolling: a constant window has a variance of exactly 0") {
     const std::vector<double> v(50, 0.1);
-    for (const double x : tally::rolling(v, 7).var()) {
+    for (const double x : tally::rolling(v, 7).variance()) {
         if (!std::isnan(x)) CHECK(std::fpclassify(x) == FP_ZERO);  // the contract is exactly zero
     }
     const std::vector<double> mixed{3.7, 0.1, 0.1, 0.1, 0.1, 9.2, 0.1, 0.1, 0.1};
-    const auto var = tally::rolling(mixed, 3).var();
+    const auto var = tally::rolling(mixed, 3).variance();
     CHECK(std::fpclassify(var[4]) == FP_ZERO);  // {0.1, 0.1, 0.1} after 3.7 left the window
     CHECK(std::fpclassify(var[8]) == FP_ZERO);  // after 9.2 left it
 }
@@ -210,11 +216,11 @@ TEST_CASE("rolling: values near 1e9 with small offsets keep full precision, wher
     std::vector<double> v;
     for (int k = 0; k < 200; ++k) v.push_back(1e9 + (k % 3) / 1024.0);
     const double want = 1.0 / (1024.0 * 1024.0);
-    const auto var = tally::rolling(v, 3).var();
+    const auto var = tally::rolling(v, 3).variance();
     for (std::size_t i = 2; i < v.size(); ++i) CHECK(var[i] == doctest::Approx(want).epsilon(1e-12));
     // The same last window after huge values: the result must not remember them.
     std::vector<double> after_huge{1e15, -3e14, 7e15, 1e9, 1e9 + 1 / 1024.0, 1e9 + 2 / 1024.0};
-    const auto late = tally::rolling(after_huge, 3).var();
+    const auto late = tally::rolling(after_huge, 3).variance();
     CHECK(late[5] == doctest::Approx(want).epsilon(1e-12));
     const auto mean = tally::rolling(after_huge, 3).mean();
     CHECK(mean[5] == doctest::Approx(1e9 + 1 / 1024.0).epsilon(1e-15));
@@ -233,7 +239,7 @@ TEST_CASE("rolling: every reduction equals a naive recomputation of each window"
         const bool center = round % 4 == 1;
         const std::size_t min_periods = round % 2 == 0 ? w : 1 + static_cast<std::size_t>(round) % w;
         const auto r = tally::rolling(v, w, {.min_periods = min_periods, .center = center});
-        const auto sum = r.sum(), mean = r.mean(), var = r.var(), sd = r.std(), lo = r.min(), hi = r.max();
+        const auto sum = r.sum(), mean = r.mean(), var = r.variance(), sd = r.stddev(), lo = r.min(), hi = r.max();
         const auto med = r.median(), q = r.quantile(0.3), count = r.count();
         const std::size_t offset = center ? (w - 1) / 2 : 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -310,12 +316,12 @@ TEST_CASE("rolling: median and quantile of long windows, each holding every resi
     const auto r200 = tally::rolling(v, 200, {.min_periods = 198});
     check_full(r200.median(), 199, n, 49.0);
     check_full(r200.quantile(0.25), 199, n, 24.25);
-    // Centred: the window of row i is rows i - 50 .. i + 49, whole for 50 <= i
+    // Centerd: the window of row i is rows i - 50 .. i + 49, whole for 50 <= i
     // < n - 49; that of row n - 49, rows n - 99 .. n - 1, lacks residue 0 (row
     // n - 100) and holds NaN: 98 valid values.
-    const auto centred = tally::rolling(v, 100, {.min_periods = 99, .center = true}).median();
-    check_full(centred, 50, n - 49, 49.0);
-    CHECK(std::isnan(centred[n - 49]));
+    const auto centered = tally::rolling(v, 100, {.min_periods = 99, .center = true}).median();
+    check_full(centered, 50, n - 49, 49.0);
+    CHECK(std::isnan(centered[n - 49]));
     // The same windows by time: 200 periods of a series at every other year
     // are its last 100 rows.
     std::vector<int> times(n);
@@ -403,7 +409,7 @@ void check_start_invariance(const time_series<Time, double>& full, Roll roll, St
         const auto copy = [](const auto& series) {
             return std::vector<double>(series.values().begin(), series.values().end());
         };
-        return std::array{copy(r.sum()), copy(r.mean()), copy(r.var()), copy(r.std())};
+        return std::array{copy(r.sum()), copy(r.mean()), copy(r.variance()), copy(r.stddev())};
     };
     const auto whole = reductions(roll(full));
     const auto times = full.times();

@@ -1,5 +1,5 @@
 #pragma once
-// tally/aggregate.hpp: a series at a finer calendar summarised at a coarser
+// tally/aggregate.hpp: a series at a finer calendar summarized at a coarser
 // one — months to quarters, days to months, quarters to fiscal years.
 //
 //   #include <tally/aggregate.hpp>
@@ -10,14 +10,11 @@
 //   q.incomplete;    // the quarters the series touches but does not cover
 //   tally::aggregate<int>(monthly, tally::aggregation::count);   // months observed a year
 //
-// The methods (how each coarse period's values are summarised):
+// The methods (how each coarse period's values are summarized):
 //   tally::sum, tally::mean, tally::min, tally::max   the statistics of
 //       tally/stats.hpp, passed as they are (they are function objects);
 //   tally::aggregation::first, last, count            which have no statistic.
-// tally::aggregation::sum, mean, min and max are the same four methods under
-// other names (tag objects, kept for existing code): aggregating with
-// tally::sum and with tally::aggregation::sum gives identical results, and
-// so on for the other three. This header does not include tally/stats.hpp;
+// This header does not include tally/stats.hpp;
 // it recognises the statistics by their types, so a caller that writes
 // tally::sum includes tally/stats.hpp (or tally/tally.hpp) for the name.
 // Any other callable, tally::median for one, is not a method and does not
@@ -27,7 +24,7 @@
 // tally/period.hpp): days and months into months, quarters, years
 // (integral or std::chrono::year) and fiscal years; quarters into years and
 // fiscal years starting in January, April, July or October. A user time
-// type joins in by specialising tally::month_span_traits (a type made of
+// type joins in by specializing tally::month_span_traits (a type made of
 // whole months, such as half-years: it then nests with every built-in
 // calendar it lines up with) or tally::nesting_traits<Fine, Coarse> (any
 // other pair, such as weeks into 4-week blocks); both are in tally/period.hpp.
@@ -40,7 +37,7 @@
 // holds:
 //  - series: one value per coarse period; by default only the complete
 //    ones. With tally::incomplete_periods::include, incomplete ones too,
-//    summarising the values they have (NaN values left out); a coarse
+//    summarizing the values they have (NaN values left out); a coarse
 //    period whose values are all NaN has no value and is left out even then.
 //  - incomplete: every coarse period the input has a time in but does not
 //    cover, in time order, whether included in series or not. Coarse periods
@@ -60,6 +57,8 @@
 //
 // Complexity: O(n) in the input's size, one pass; the input's times are
 // strictly increasing, and so are the coarse periods containing them.
+//
+// See docs/calendars.md.
 
 #include <cmath>
 #include <concepts>
@@ -76,96 +75,59 @@
 #include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
+#include "fwd.hpp"
 #include "period.hpp"
 #include "time_series.hpp"
 
 namespace tally {
 
-namespace detail {
-// The types of the statistics tally::sum, mean, min and max, defined in
-// tally/stats.hpp; declared here so that they can be named as methods below.
-struct sum_fn;
-struct mean_fn;
-struct min_fn;
-struct max_fn;
-} // namespace detail
-
-/// The ways of summarising the values in a coarse period, as tag objects:
-/// tally::aggregation::sum, mean, first, last, min, max, count. sum, mean,
-/// min and max can also be given as the statistics tally::sum, tally::mean,
-/// tally::min and tally::max themselves (tally/stats.hpp).
+/// The methods of aggregation that are not statistics, as tag objects:
+/// tally::aggregation::first, last and count. sum, mean, min and max are
+/// the statistics tally::sum, tally::mean, tally::min and tally::max
+/// themselves (tally/stats.hpp).
 namespace aggregation {
-struct sum_t {
-    explicit sum_t() = default;
-};
-struct mean_t {
-    explicit mean_t() = default;
-};
 struct first_t {
     explicit first_t() = default;
 };
 struct last_t {
     explicit last_t() = default;
 };
-struct min_t {
-    explicit min_t() = default;
-};
-struct max_t {
-    explicit max_t() = default;
-};
 struct count_t {
     explicit count_t() = default;
 };
-inline constexpr sum_t sum{};
-inline constexpr mean_t mean{};
 inline constexpr first_t first{};
 inline constexpr last_t last{};
-inline constexpr min_t min{};
-inline constexpr max_t max{};
 inline constexpr count_t count{};
 
 /// One of the tag types above.
 template <class M>
-concept tag = std::same_as<M, sum_t> || std::same_as<M, mean_t> || std::same_as<M, first_t> ||
-              std::same_as<M, last_t> || std::same_as<M, min_t> || std::same_as<M, max_t> ||
-              std::same_as<M, count_t>;
+concept tag = std::same_as<M, first_t> || std::same_as<M, last_t> || std::same_as<M, count_t>;
 
 /// The type of one of the statistics tally::sum, mean, min or max.
 template <class M>
-concept statistic = std::same_as<M, detail::sum_fn> || std::same_as<M, detail::mean_fn> ||
-                    std::same_as<M, detail::min_fn> || std::same_as<M, detail::max_fn>;
+concept statistic = std::same_as<M, sum_fn> || std::same_as<M, mean_fn> || std::same_as<M, min_fn> ||
+                    std::same_as<M, max_fn>;
 
 /// A method of aggregation: a tag type above or the type of a statistic,
 /// cv-qualified or not (so decltype(tally::sum) is one).
 template <class M>
 concept method = tag<std::remove_cv_t<M>> || statistic<std::remove_cv_t<M>>;
-
-/// The tag type of a method: M itself for a tag, sum_t for tally::sum,
-/// mean_t for tally::mean, min_t for tally::min, max_t for tally::max.
-template <method M>
-using tag_t = std::conditional_t<
-    std::same_as<std::remove_cv_t<M>, detail::sum_fn>, sum_t,
-    std::conditional_t<
-        std::same_as<std::remove_cv_t<M>, detail::mean_fn>, mean_t,
-        std::conditional_t<std::same_as<std::remove_cv_t<M>, detail::min_fn>, min_t,
-                           std::conditional_t<std::same_as<std::remove_cv_t<M>, detail::max_fn>, max_t,
-                                              std::remove_cv_t<M>>>>>;
 } // namespace aggregation
 
 /// What to do with coarse periods the series does not cover.
 enum class incomplete_periods {
     exclude,  ///< leave them out of the result series (the default)
-    include,  ///< summarise the values they have
+    include,  ///< summarize the values they have
 };
 
-/// The value type of an aggregate (see the header comment); the same for a
-/// statistic as for its tag (decltype(tally::sum) as aggregation::sum_t).
+/// The value type of an aggregate by Method (see the header comment);
+/// Method may be cv-qualified (decltype(tally::sum)).
 template <aggregation::method Method, arithmetic Value>
 using aggregate_value_t = std::conditional_t<
-    std::same_as<aggregation::tag_t<Method>, aggregation::count_t>, std::int64_t,
-    std::conditional_t<std::same_as<aggregation::tag_t<Method>, aggregation::sum_t>,
+    std::same_as<std::remove_cv_t<Method>, aggregation::count_t>, std::int64_t,
+    std::conditional_t<std::same_as<std::remove_cv_t<Method>, sum_fn>,
                        std::conditional_t<std::integral<Value>, std::int64_t, Value>,
-                       std::conditional_t<std::same_as<aggregation::tag_t<Method>, aggregation::mean_t>,
+                       std::conditional_t<std::same_as<std::remove_cv_t<Method>, mean_fn>,
                                           std::conditional_t<std::integral<Value>, double, Value>, Value>>>;
 
 /// An aggregate: the coarse series and the coarse periods it does not
@@ -177,7 +139,7 @@ struct aggregate_result {
     [[nodiscard]] friend bool operator==(const aggregate_result&, const aggregate_result&) = default;
 };
 
-/// The values of s summarised over each Coarse period containing its times,
+/// The values of s summarized over each Coarse period containing its times,
 /// by the method `how` (tally::sum, tally::aggregation::count, ...).
 /// Precondition: none (any series; an empty one gives an empty result).
 /// Throws invalid_argument for a time that is not a valid date or month
@@ -264,8 +226,8 @@ template <class Method, class Coarse, class Value>
     using Out = aggregate_value_t<Method, Value>;
     if constexpr (std::same_as<Method, aggregation::count_t>) {
         return observed;
-    } else if constexpr (std::same_as<Method, aggregation::sum_t> || std::same_as<Method, aggregation::mean_t>) {
-        constexpr bool is_sum = std::same_as<Method, aggregation::sum_t>;
+    } else if constexpr (std::same_as<Method, sum_fn> || std::same_as<Method, mean_fn>) {
+        constexpr bool is_sum = std::same_as<Method, sum_fn>;
         if constexpr (std::floating_point<Value>) {
             return floating_total(values, period, is_sum ? "sum" : "mean", is_sum ? 1 : observed);
         } else {
@@ -289,7 +251,7 @@ template <class Method, class Coarse, class Value>
                 return v;
             } else if constexpr (std::same_as<Method, aggregation::last_t>) {
                 result = v;
-            } else if constexpr (std::same_as<Method, aggregation::min_t>) {
+            } else if constexpr (std::same_as<Method, min_fn>) {
                 if (!have || v < result) result = v;
             } else {
                 if (!have || result < v) result = v;
@@ -336,7 +298,7 @@ aggregate_result<Coarse, aggregate_value_t<Method, Value>> aggregate(const time_
         if (!complete) incomplete.push_back(current);
         if (observed > 0 && (complete || policy == incomplete_periods::include)) {
             out_times.push_back(current);
-            out_values.push_back(detail::aggregate_one<aggregation::tag_t<Method>>(values.subspan(i, j - i),
+            out_values.push_back(detail::aggregate_one<std::remove_cv_t<Method>>(values.subspan(i, j - i),
                                                                                    observed, current));
         }
         i = j;

@@ -19,6 +19,8 @@
 //                  pandas' pct_change does; base_policy::magnitude divides by
 //                  its magnitude, so a move towards +inf is always a rise.
 //   NaN or inf     no ratio and no percent.
+//
+// See docs/transforms.md.
 
 #include <concepts>
 #include <cstdint>
@@ -29,11 +31,11 @@
 #include <type_traits>
 
 #include "detail/concat.hpp"
-#include "detail/concepts.hpp"
 #include "detail/int128.hpp"
 #include "detail/numeric.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
+#include "fwd.hpp"
 #include "percent.hpp"
 
 namespace tally {
@@ -41,24 +43,8 @@ namespace tally {
 /// Which way a change goes. `undefined` when a floating end is NaN.
 enum class direction { fall, unchanged, rise, undefined };
 
-/// How a relative change treats a base below zero.
-enum class base_policy {
-    positive,      ///< default: a base below zero gives no relative change
-    signed_value,  ///< (to - from) / from, as pandas' pct_change
-    magnitude,     ///< (to - from) / |from|
-};
-
 /// Why a relative change does not exist.
 enum class undefined_reason { zero_base, negative_base, not_a_number, infinite };
-
-/// The signed type in which change<T>::difference() is exact.
-template <arithmetic T>
-using difference_type_for =
-    std::conditional_t<std::floating_point<T>, T, std::conditional_t<(sizeof(T) < sizeof(int)), int, std::int64_t>>;
-
-/// The floating type of ratios and percents: T itself for floating T, else double.
-template <arithmetic T>
-using result_type_for = std::conditional_t<std::floating_point<T>, T, double>;
 
 template <arithmetic T>
 class change {

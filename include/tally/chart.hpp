@@ -18,7 +18,7 @@
 // Both charts draw bars from zero, so a bar's length is proportional to its
 // value: the longest bar is the greatest value, and each other bar is its
 // value's share of that, rounded to the nearest character (text) or drawn
-// to a hundredth of a pixel (SVG). Values are labelled in full, with commas
+// to a hundredth of a pixel (SVG). Values are labeled in full, with commas
 // between thousands. Each bar after the first is marked as a rise, a fall
 // or no change against the latest earlier observation that has a value;
 // where that is not the period just before, the mark names it ("rise on
@@ -29,6 +29,8 @@
 // A value below zero or infinite cannot be drawn as a bar from zero, and an
 // empty series has nothing to draw; each throws invalid_argument, naming
 // the value and its time.
+//
+// See docs/formatting.md.
 
 #include <algorithm>
 #include <cmath>
@@ -67,7 +69,7 @@ struct svg_chart_options {
     int width = 640;          ///< pixels, 200..10000
     int height = 360;         ///< pixels, 150..10000
     int decimals = 1;         ///< decimals of floating values, 0..17; integers are written in full
-    std::string bar_colour = "#4477aa";  ///< "#rgb", "#rrggbb" or a colour name of letters only
+    std::string bar_color = "#4477aa";  ///< "#rgb", "#rrggbb" or a color name of letters only
 };
 
 /// A bar chart of the series as text, one line per observation: the time,
@@ -85,14 +87,14 @@ template <period Time, arithmetic Value>
 [[nodiscard]] std::string text_bar_chart(const time_series<Time, Value>& series, const text_chart_options& options = {});
 
 /// A bar chart of the series as a standalone SVG document: a title, one
-/// bar per observation labelled with its value and time, axis labels, and
+/// bar per observation labeled with its value and time, axis labels, and
 /// a tooltip per bar naming its change. Bars carry the classes "bar" and
 /// one of "first", "rise", "fall", "no-change", "no-value". O(n).
 /// Throws invalid_argument as text_bar_chart does for the series and
 /// decimals, and:
 ///   "an SVG chart's width must be 200..10000 pixels; it is 50."
 ///   "an SVG chart's height must be 150..10000 pixels; it is 50."
-///   "the bar colour \"red;x\" is not #rgb, #rrggbb or a colour name."
+///   "the bar color \"red;x\" is not #rgb, #rrggbb or a color name."
 ///   "the chart's title holds the control character with code 1, which XML cannot hold."
 template <period Time, arithmetic Value>
 [[nodiscard]] std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_chart_options& options = {});
@@ -123,7 +125,7 @@ struct chart_row {
     std::size_t text_length = 0;  ///< for text charts: the bar's length in characters
 };
 
-/// A value labelled in full, with commas between thousands; floating
+/// A value labeled in full, with commas between thousands; floating
 /// values with `decimals` decimals.
 template <arithmetic Value>
 [[nodiscard]] std::string chart_label(Value v, int decimals) {
@@ -223,7 +225,7 @@ template <period Time, arithmetic Value>
     return text == "-0" ? "0" : text;
 }
 
-[[nodiscard]] inline bool is_colour(std::string_view c) {
+[[nodiscard]] inline bool is_color(std::string_view c) {
     const auto hex = [](char ch) {
         return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
     };
@@ -320,9 +322,9 @@ std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_char
         throw invalid_argument(detail::concat("an SVG chart's height must be 150..10000 pixels; it is ",
                                               detail::integer_text(options.height), "."));
     }
-    if (!detail::is_colour(options.bar_colour)) {
-        throw invalid_argument(detail::concat("the bar colour ", detail::quote(options.bar_colour),
-                                              " is not #rgb, #rrggbb or a colour name."));
+    if (!detail::is_color(options.bar_color)) {
+        throw invalid_argument(detail::concat("the bar color ", detail::quote(options.bar_color),
+                                              " is not #rgb, #rrggbb or a color name."));
     }
     const std::string title = xml_escape(options.title, "the chart's title");
     const std::string x_label = xml_escape(options.x_label, "the chart's x label");
@@ -353,7 +355,7 @@ std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_char
                               "\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">", title,
                               "</text>\n");
     }
-    out += detail::concat("<g class=\"bars\" fill=\"", options.bar_colour, "\">\n");
+    out += detail::concat("<g class=\"bars\" fill=\"", options.bar_color, "\">\n");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
         if (!row.share) continue;
@@ -370,16 +372,16 @@ std::string svg_bar_chart(const time_series<Time, Value>& series, const svg_char
     out += "<g class=\"values\" text-anchor=\"middle\">\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
-        const long double centre = left + (static_cast<long double>(i) + 0.5L) * slot;
+        const long double center = left + (static_cast<long double>(i) + 0.5L) * slot;
         const long double bar_top = baseline - (row.share ? *row.share * plot_height : 0.0L);
-        out += detail::concat("<text x=\"", svg_number(centre), "\" y=\"", svg_number(bar_top - 4), "\">", row.label,
+        out += detail::concat("<text x=\"", svg_number(center), "\" y=\"", svg_number(bar_top - 4), "\">", row.label,
                               "</text>\n");
     }
     out += "</g>\n";
     out += "<g class=\"times\" text-anchor=\"middle\">\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        const long double centre = left + (static_cast<long double>(i) + 0.5L) * slot;
-        out += detail::concat("<text x=\"", svg_number(centre), "\" y=\"", svg_number(baseline + 16), "\">",
+        const long double center = left + (static_cast<long double>(i) + 0.5L) * slot;
+        out += detail::concat("<text x=\"", svg_number(center), "\" y=\"", svg_number(baseline + 16), "\">",
                               xml_escape(rows[i].time), "</text>\n");
     }
     out += "</g>\n";

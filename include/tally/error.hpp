@@ -5,6 +5,8 @@
 // std::runtime_error. Its what() is one full sentence that names the
 // offending time or value, e.g.
 //   "no observation at 2020 in a series covering 2015..2019."
+//
+// See docs/errors.md.
 
 #include <stdexcept>
 #include <string>

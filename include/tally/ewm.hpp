@@ -3,10 +3,10 @@
 // deviations, as pandas' Series.ewm.
 //
 //   tally::ewm(s, tally::span{10}).mean();                      // a time_series<Time, double>
-//   tally::ewm(s, tally::alpha{0.3}, {.adjust = false}).std();
+//   tally::ewm(s, tally::alpha{0.3}, {.adjust = false}).stddev();
 //   tally::ewm(daily, tally::halflife{std::chrono::days{3}}).mean();   // pandas' times=
-//   tally::ewm(quarterly, tally::halflife{tally::periods{2}}).var();
-//   tally::ewm(values, tally::com{2}).var(true);                // a std::vector<double>
+//   tally::ewm(quarterly, tally::halflife{tally::periods{2}}).variance();
+//   tally::ewm(values, tally::com{2}).variance(true);                // a std::vector<double>
 //
 // The decay is one of four types, so a span cannot be passed as an alpha:
 //   tally::com{c}        c >= 0        alpha = 1 / (1 + c)
@@ -35,9 +35,9 @@
 //
 // Values: NaN and, as pandas, +-inf are missing values (pandas turns +-inf
 // into NaN before any window or ewm computation). At a missing value the
-// mean carries the last one forward. var(bias = false) is the weighted
+// mean carries the last one forward. variance(bias = false) is the weighted
 // variance with pandas' bias correction sum(w)^2 / (sum(w)^2 - sum(w^2)):
-// NaN until two values have been seen; var(true) is the biased one (0 after
+// NaN until two values have been seen; variance(true) is the biased one (0 after
 // one value). std is the square root of var.
 //
 // O(n), one pass, no memory beyond the result. Numerics: the incremental
@@ -70,7 +70,7 @@
 #include <vector>
 
 #include "detail/buffer.hpp"
-#include "detail/concepts.hpp"
+#include "fwd.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "period.hpp"
@@ -159,9 +159,9 @@ public:
     /// The weighted mean at each observation (the last one carried over a missing value).
     [[nodiscard]] series_type mean() const { return run(detail::ewm_statistic::mean, false); }
     /// The weighted variance; bias = false applies pandas' bias correction.
-    [[nodiscard]] series_type var(bool bias = false) const { return run(detail::ewm_statistic::var, bias); }
-    /// The square root of var(bias).
-    [[nodiscard]] series_type std(bool bias = false) const { return run(detail::ewm_statistic::std, bias); }
+    [[nodiscard]] series_type variance(bool bias = false) const { return run(detail::ewm_statistic::var, bias); }
+    /// The square root of variance(bias).
+    [[nodiscard]] series_type stddev(bool bias = false) const { return run(detail::ewm_statistic::std, bias); }
 
     /// For tally's own functions: use tally::ewm.
     ewm_series(const time_series<Time, Value>& s, detail::ewm_parameters p) : series_(s), parameters_(p) {}
@@ -181,11 +181,11 @@ public:
     /// The weighted mean at each position (the last one carried over a missing value).
     [[nodiscard]] std::vector<result_type> mean() const { return run(detail::ewm_statistic::mean, false); }
     /// The weighted variance; bias = false applies pandas' bias correction.
-    [[nodiscard]] std::vector<result_type> var(bool bias = false) const {
+    [[nodiscard]] std::vector<result_type> variance(bool bias = false) const {
         return run(detail::ewm_statistic::var, bias);
     }
-    /// The square root of var(bias).
-    [[nodiscard]] std::vector<result_type> std(bool bias = false) const {
+    /// The square root of variance(bias).
+    [[nodiscard]] std::vector<result_type> stddev(bool bias = false) const {
         return run(detail::ewm_statistic::std, bias);
     }
 
@@ -388,7 +388,7 @@ auto ewm_series<Time, Value>::run(detail::ewm_statistic what, bool bias) const -
     } else {
         detail::ewm_run(series_.values(), parameters_, [](std::size_t) { return 0.0; }, what, bias, out.data());
     }
-    return series_type(detail::known_sorted_unique, detail::copy_result(times), std::move(out));
+    return series_type(unchecked_sorted_unique, detail::copy_result(times), std::move(out));
 }
 
 template <arithmetic Value>

@@ -1,52 +1,19 @@
 #pragma once
-// tally/format.hpp: tally's values as text — operator<< always, and
-// formatters for {fmt} and std::format where those are available.
+// tally/format.hpp: tally's values as text — operator<< for every value
+// type, and std::formatter where the standard library has <format>.
+// The {fmt} formatters are in tally/fmt.hpp, included only on request.
 //
 //   using namespace tally::literals;
 //   std::cout << series;                                  // {2015: 153, 2016: 462, 2017: 527}
-//   fmt::format("{:+.1f}", 105.83_pct);                   // "+105.8%"
-//   fmt::format("{:,}", tally::change{4963, 10213});      // "4,963 -> 10,213 (+5,250, +105.8%)"
-//   fmt::format("{:,}", series);                          // "{2015: 4,963, 2018: 10,213}"
-//   std::format("{:-.2f}", 11_pct);                       // "11.00%"
+//   std::cout << 105.83_pct;                              // +105.8%
 //
-// What is available where:
-//  - operator<< for percent, percentage_points and change (their own
-//    headers), and here for observation, time_series, claim and verdict.
-//  - fmt::formatter for all of these when <fmt/format.h> can be included.
-//    {fmt} is detected, never required: without it this header still
-//    compiles and only the {fmt} part is missing. Formatting a value calls
-//    into {fmt}, so a program that does must link it (fmt::fmt) or use it
-//    header-only. Including this header also includes <fmt/ranges.h>, so
-//    that a series is formatted by tally's formatter, not as a plain range.
-//  - std::formatter for the same types where the standard library has
-//    <format> (__cpp_lib_format). Both formatters share one parser and
-//    produce the same text. Only char output is supported.
-//
-// The format specification, the same for {fmt} and std::format:
+// operator<< for percent, percentage_points and change is in their own
+// headers; here for observation, time_series, claim and verdict. The
+// format specification shared by {fmt} and std::format:
 //
 //   [[fill]align][sign][width][,][.precision][f]
 //
-//   fill, align  '<' left, '>' right, '^' centre, padded with fill (one
-//                ASCII character, default space) to width. Percents and
-//                points align right by default, everything else left.
-//                Width counts bytes: tally's own text is ASCII, but a
-//                claim's or a time type's text may not be.
-//   sign         percent and percentage_points only: '+' (the default) shows
-//                the sign of a rise, as "+105.8%"; '-' shows only a minus,
-//                as "11%". Zero never has a sign.
-//   ,            thousands separators (commas) in counts and values:
-//                "10,213", "+1,250.5%". The same ',' as Python's format
-//                specification; it does not depend on the locale.
-//   .precision   decimals, exactly: percent and points "{:.2f}" -> "+105.82%";
-//                change: the decimals of its percent; series and observation:
-//                the decimals of floating values (integer values are always
-//                written in full).
-//   f            optional, as in "{:+.1f}"; the only type accepted.
-//
-// With no precision, a percent has one decimal with trailing zeros dropped
-// ("+110%", "+105.8%"), and floating values are written shortest.
-// An invalid specification is a format_error: at compile time for a
-// checked format string, else when formatting.
+// See docs/formatting.md.
 
 #include <concepts>
 #include <cstddef>
@@ -376,7 +343,7 @@ std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>&
 } // namespace tally
 
 // ---------------------------------------------------------------------------
-// {fmt}, when it is there
+// The formatter shared by {fmt} (tally/fmt.hpp) and std::format (below)
 // ---------------------------------------------------------------------------
 namespace tally::detail {
 
@@ -405,41 +372,6 @@ struct spec_formatter {
 };
 
 } // namespace tally::detail
-
-#if __has_include(<fmt/format.h>) && __has_include(<fmt/ranges.h>)
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
-namespace tally::detail {
-
-/// A fmt::formatter for T.
-template <class T>
-using fmt_formatter = spec_formatter<T, fmt::format_error>;
-
-} // namespace tally::detail
-
-template <std::floating_point R>
-struct fmt::formatter<tally::percent<R>> : tally::detail::fmt_formatter<tally::percent<R>> {};
-template <std::floating_point R>
-struct fmt::formatter<tally::percentage_points<R>> : tally::detail::fmt_formatter<tally::percentage_points<R>> {};
-template <tally::arithmetic T>
-struct fmt::formatter<tally::change<T>> : tally::detail::fmt_formatter<tally::change<T>> {};
-template <class Time, class Value>
-struct fmt::formatter<tally::observation<Time, Value>>
-    : tally::detail::fmt_formatter<tally::observation<Time, Value>> {};
-template <tally::period Time, tally::arithmetic Value>
-struct fmt::formatter<tally::time_series<Time, Value>>
-    : tally::detail::fmt_formatter<tally::time_series<Time, Value>> {};
-template <>
-struct fmt::formatter<tally::claim> : tally::detail::fmt_formatter<tally::claim> {};
-template <>
-struct fmt::formatter<tally::verdict> : tally::detail::fmt_formatter<tally::verdict> {};
-
-/// A series is a range, but {fmt} formats it with tally's formatter above.
-template <tally::period Time, tally::arithmetic Value, class Char>
-struct fmt::is_range<tally::time_series<Time, Value>, Char> : std::false_type {};
-
-#endif
 
 // ---------------------------------------------------------------------------
 // std::format, when the standard library has it

@@ -11,6 +11,8 @@
 //   percent + percent            -> does not compile: a rise of 10% followed by
 //                                   a rise of 10% is compound(10_pct, 10_pct) == 21%
 // Applying a percent change to a value is explicit too: apply(10_pct, 200.0) == 220.
+//
+// See docs/formatting.md.
 
 #include <cmath>
 #include <limits>

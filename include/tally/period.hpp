@@ -2,10 +2,10 @@
 // tally/period.hpp: what a series' times are — the calendar behind "the
 // previous year", "4 quarters earlier" and "years between".
 //
-// A time type plugs in by specialising tally::period_traits<Time> with
+// A time type plugs in by specializing tally::period_traits<Time> with
 //   static constexpr Time advance(Time t, std::int64_t n);          // n periods later (n < 0: earlier)
 //   static constexpr std::int64_t distance(Time from, Time to);     // periods from `from` to `to`
-//   static constexpr double years_between(Time from, Time to);      // for annualised rates
+//   static constexpr double years_between(Time from, Time to);      // for annualized rates
 //   static std::string to_string(Time t);                           // "2019", "2019 Q1"
 // and, optionally,
 //   static constexpr int periods_per_year;                          // 1, 4, 12; 0 if not whole
@@ -32,8 +32,10 @@
 // tally::periods_in<Fine>(c) the number of fine periods in c (3 months in a
 // quarter, 29 days in February 2020). tally::nests_in<Fine, Coarse> says
 // whether every Fine period lies inside one Coarse period. A user type
-// made of whole months joins these calendars by specialising
+// made of whole months joins these calendars by specializing
 // tally::month_span_traits; any other pair by tally::nesting_traits.
+//
+// See docs/calendars.md.
 
 #include <chrono>
 #include <compare>
@@ -50,7 +52,7 @@
 
 namespace tally {
 
-/// The calendar of a time type. Specialise it for your own time types.
+/// The calendar of a time type. Specialize it for your own time types.
 template <class Time>
 struct period_traits;
 
@@ -200,7 +202,7 @@ using uk_fiscal_year = fiscal_year<4>;
 // ---------------------------------------------------------------------------
 
 /// How a user time type made of whole calendar months lines up with the
-/// calendar. Specialise it for a type T whose every period is `length`
+/// calendar. Specialize it for a type T whose every period is `length`
 /// consecutive months (1, 2, 3, 4, 6 or 12, dividing the year), one of which
 /// starts in month `start` (1..12):
 ///   static constexpr int length;                                   // months in a period
@@ -217,7 +219,7 @@ struct month_span_traits {};
 
 /// How the periods of a user time type Fine make up those of Coarse, for
 /// pairs that are not both whole months (weeks into 4-week periods, days
-/// into school terms). Specialise it with
+/// into school terms). Specialize it with
 ///   static constexpr Coarse period_of(Fine t);                // the Coarse period holding t
 ///   static constexpr std::int64_t periods_in(Coarse c);       // how many Fine periods c has
 /// Every Fine period must lie inside one Coarse period. period_of may throw
@@ -227,7 +229,7 @@ template <class Fine, class Coarse>
 struct nesting_traits {};
 
 namespace detail {
-/// The month-aligned calendars: specialised below for the built-in types,
+/// The month-aligned calendars: specialized below for the built-in types,
 /// and taken from month_span_traits for a user type.
 template <class T>
 struct month_calendar : month_span_traits<T> {};

@@ -30,7 +30,7 @@
 #include <utility>
 #include <vector>
 
-#include "detail/concepts.hpp"
+#include "fwd.hpp"
 #include "period.hpp"
 #include "time_series.hpp"
 
@@ -119,7 +119,7 @@ template <class T>
 template <period Time, arithmetic Value>
 time_series<Time, double> rank(const time_series<Time, Value>& s, rank_method method, rank_options options) {
     const auto times = s.times();
-    return time_series<Time, double>(detail::known_sorted_unique, std::vector<Time>(times.begin(), times.end()),
+    return time_series<Time, double>(unchecked_sorted_unique, std::vector<Time>(times.begin(), times.end()),
                                      detail::rank_values(s.values(), method, options));
 }
 

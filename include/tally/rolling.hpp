@@ -5,7 +5,7 @@
 //   tally::rolling(quarterly, tally::periods{4}).sum();       // the last 4 quarters of the calendar
 //   tally::rolling(monthly, std::chrono::months{12}).mean();  // "12 months to March 2019"
 //   tally::rolling(yearly, std::chrono::years{3}).median();
-//   tally::expanding(yearly).std();
+//   tally::expanding(yearly).stddev();
 //   tally::rolling(std::span<const double>(v), 1001).median();  // no series: std::vector<double>
 //
 // Windows:
@@ -26,15 +26,15 @@
 //    a span that is not a whole number of periods (6 months of a yearly
 //    series) throws.
 //  - expanding(s): everything up to and including each observation.
-// Each result is labelled at its window's end (at its centre with center).
+// Each result is labeled at its window's end (at its center with center).
 //
-// Reductions: count, sum, mean, var(ddof), std(ddof), min, max, median,
+// Reductions: count, sum, mean, variance(ddof), stddev(ddof), min, max, median,
 // quantile(q) (linear, Hyndman & Fan type 7, as pandas). NaN values are
 // skipped: they neither count nor enter a statistic, as in pandas. A window
 // with fewer than min_periods valid values gives NaN; min_periods defaults
 // to the window's length for count windows (for count() too, as pandas
 // announced for its future; pandas 1.5 still counts with min_periods 0)
-// and to 1 for span windows and expanding. var and std give NaN where the
+// and to 1 for span windows and expanding. variance and stddev give NaN where the
 // window holds ddof or fewer valid values; with min_periods = 0 an empty
 // window gives count 0 and sum 0, and NaN for the other statistics.
 //
@@ -48,7 +48,7 @@
 // window's length throws; q outside [0, 1] throws naming q; center on a span
 // window throws; an empty series gives an empty result.
 //
-// Where the series starts does not matter: sum, mean, var and std split each
+// Where the series starts does not matter: sum, mean, variance and stddev split each
 // window at a point fixed by the calendar (blocks of the window's length,
 // counted from a fixed time: year 0 for integral years, January 2000, 2000
 // Q1, 2000-01-01, fiscal 2000, the chrono epoch for day spans), so the same
@@ -57,9 +57,11 @@
 // series without gaps; over ranges and user time types the blocks start at
 // the first value.
 //
-// Cost: O(n) for count, sum, mean, var, std, min and max (the two-stack
+// Cost: O(n) for count, sum, mean, variance, stddev, min and max (the two-stack
 // sliding aggregate, see detail/rolling_kernels.hpp), O(n log w) for median
 // and quantile (ranks and a Fenwick tree over them, same file).
+//
+// See docs/windows.md.
 
 #include <algorithm>
 #include <chrono>
@@ -81,6 +83,7 @@
 #include "change.hpp"
 #include "detail/buffer.hpp"
 #include "detail/concat.hpp"
+#include "detail/ddof.hpp"
 #include "detail/numeric.hpp"
 #include "detail/rolling_kernels.hpp"
 #include "detail/text.hpp"
@@ -95,7 +98,7 @@ struct window_options {
     /// The fewest valid (non-NaN) values a window needs for a result; by
     /// default the window's length for count windows, 1 otherwise.
     std::optional<std::size_t> min_periods{};
-    /// Label each count window at its centre instead of its end.
+    /// Label each count window at its center instead of its end.
     bool center = false;
 };
 
@@ -127,9 +130,18 @@ struct window_spec {
     }
 };
 
-enum class reduction { count, sum, mean, var, std, min, max, median, quantile };
+enum class reduction { count, sum, mean, variance, stddev, min, max, median, quantile };
 
-/// Names the window labelled at position i in a message: "the window at 2019 Q2".
+/// Builds rolling_view and rolling_series for rolling() and expanding(),
+/// whose constructors are private.
+struct window_access {
+    template <class Windows, class... Args>
+    [[nodiscard]] static Windows make(Args&&... args) {
+        return Windows(std::forward<Args>(args)...);
+    }
+};
+
+/// Names the window labeled at position i in a message: "the window at 2019 Q2".
 using window_namer = std::function<std::string(std::size_t)>;
 
 template <arithmetic T>
@@ -151,13 +163,15 @@ public:
     [[nodiscard]] std::vector<result_type> sum() const { return run(detail::reduction::sum); }
     /// The mean of each window's valid values.
     [[nodiscard]] std::vector<result_type> mean() const { return run(detail::reduction::mean); }
-    /// The variance with divisor (valid count - ddof); NaN where valid count <= ddof.
-    [[nodiscard]] std::vector<result_type> var(std::size_t ddof = 1) const {
-        return run(detail::reduction::var, ddof);
+    /// The variance with divisor (valid count - ddof); NaN where valid count
+    /// <= ddof. Throws invalid_argument for a negative ddof:
+    /// "ddof -1 is negative; it must be 0 or more."
+    [[nodiscard]] std::vector<result_type> variance(int ddof = 1) const {
+        return run(detail::reduction::variance, detail::checked_ddof(ddof));
     }
-    /// The square root of var(ddof).
-    [[nodiscard]] std::vector<result_type> std(std::size_t ddof = 1) const {
-        return run(detail::reduction::std, ddof);
+    /// The square root of variance(ddof).
+    [[nodiscard]] std::vector<result_type> stddev(int ddof = 1) const {
+        return run(detail::reduction::stddev, detail::checked_ddof(ddof));
     }
     [[nodiscard]] std::vector<result_type> min() const { return run(detail::reduction::min); }
     [[nodiscard]] std::vector<result_type> max() const { return run(detail::reduction::max); }
@@ -168,10 +182,10 @@ public:
         return run(detail::reduction::quantile, 0, q);
     }
 
-    /// For rolling() and expanding(); not for users.
+private:
+    friend struct detail::window_access;
     rolling_view(std::span<const T> values, detail::window_spec spec) : values_(values), spec_(std::move(spec)) {}
 
-private:
     [[nodiscard]] std::vector<result_type> run(detail::reduction what, std::size_t ddof = 0, double q = 0) const {
         return detail::rolling_reduce<T>(values_, spec_, what, ddof, q, [](std::size_t i) {
             return detail::concat("the window at index ", detail::integer_text(i));
@@ -192,24 +206,29 @@ public:
     [[nodiscard]] series_type count() const { return run(detail::reduction::count); }
     [[nodiscard]] series_type sum() const { return run(detail::reduction::sum); }
     [[nodiscard]] series_type mean() const { return run(detail::reduction::mean); }
-    [[nodiscard]] series_type var(std::size_t ddof = 1) const { return run(detail::reduction::var, ddof); }
-    [[nodiscard]] series_type std(std::size_t ddof = 1) const { return run(detail::reduction::std, ddof); }
+    /// As rolling_view::variance and stddev: ddof is 0 or more.
+    [[nodiscard]] series_type variance(int ddof = 1) const {
+        return run(detail::reduction::variance, detail::checked_ddof(ddof));
+    }
+    [[nodiscard]] series_type stddev(int ddof = 1) const {
+        return run(detail::reduction::stddev, detail::checked_ddof(ddof));
+    }
     [[nodiscard]] series_type min() const { return run(detail::reduction::min); }
     [[nodiscard]] series_type max() const { return run(detail::reduction::max); }
     [[nodiscard]] series_type median() const { return run(detail::reduction::median); }
     [[nodiscard]] series_type quantile(double q) const { return run(detail::reduction::quantile, 0, q); }
 
-    /// For rolling() and expanding(); not for users.
+private:
+    friend struct detail::window_access;
     rolling_series(time_series<Time, Value> series, detail::window_spec spec)
         : series_(std::move(series)), spec_(std::move(spec)) {}
 
-private:
     [[nodiscard]] series_type run(detail::reduction what, std::size_t ddof = 0, double q = 0) const {
         auto values = detail::rolling_reduce<Value>(series_.values(), spec_, what, ddof, q, [this](std::size_t i) {
             return detail::concat("the window at ", time_text(series_.times()[i]));
         });
         const auto times = series_.times();
-        return series_type(detail::known_sorted_unique, detail::copy_result(times), std::move(values));
+        return series_type(unchecked_sorted_unique, detail::copy_result(times), std::move(values));
     }
     time_series<Time, Value> series_;
     detail::window_spec spec_;
@@ -449,10 +468,10 @@ template <class Rep, class Period>
     }
 }
 
-/// After the sliding kernels, for sum, mean, var and std: every result that
+/// After the sliding kernels, for sum, mean, variance and stddev: every result that
 /// is not finite although its window has enough values is set from the
 /// window itself, so that it does not depend on where the kernel split the
-/// window: NaN for var and std of a window holding an infinity, and for a
+/// window: NaN for variance and stddev of a window holding an infinity, and for a
 /// sum or mean of +inf with -inf; +inf or -inf for a sum or mean of
 /// infinities of one sign; for a window of finite values, its value computed
 /// directly (values scaled by a power of two, Neumaier sums), or
@@ -470,10 +489,10 @@ void settle_non_finite(std::span<const T> x, const window_bounds& bounds, std::v
         above[p + 1] = above[p] + (is_infinite(x[p]) && x[p] > T(0) ? 1U : 0U);
         below[p + 1] = below[p] + (is_infinite(x[p]) && x[p] < T(0) ? 1U : 0U);
     }
-    const bool spread = what == reduction::var || what == reduction::std;
+    const bool spread = what == reduction::variance || what == reduction::stddev;
     const char* name = what == reduction::sum    ? "sum"
                        : what == reduction::mean ? "mean"
-                       : what == reduction::var  ? "variance"
+                       : what == reduction::variance  ? "variance"
                                                  : "standard deviation";
     constexpr R nan = std::numeric_limits<R>::quiet_NaN();
     constexpr R inf = std::numeric_limits<R>::infinity();
@@ -517,7 +536,7 @@ void settle_non_finite(std::span<const T> x, const window_bounds& bounds, std::v
             }
             const A v = neumaier_value(m2, m2c) / static_cast<A>(count - ddof);
             result = v / scale / scale;
-            if (what == reduction::std) {
+            if (what == reduction::stddev) {
                 // as tally::stddev: refused where the variance is beyond R
                 if (!is_finite(static_cast<R>(result))) {
                     throw overflow_error(concat("the rolling standard deviation of ", where(i),
@@ -558,7 +577,7 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
             return a.rows >= need ? static_cast<R>(a.count) : nan;
         });
         break;
-    // (sum, mean, var, std: `unsettled` records a result that is not
+    // (sum, mean, variance, stddev: `unsettled` records a result that is not
     // finite from a window with enough values; settle_non_finite decides it)
     case reduction::sum:
         sliding<sum_aggregate<A>>(x.data(), bounds, out, [need, &unsettled](const sum_aggregate<A>& a) {
@@ -576,9 +595,9 @@ std::vector<result_type_for<T>> rolling_reduce(std::span<const T> x, const windo
             return r;
         });
         break;
-    case reduction::var:
-    case reduction::std: {
-        const bool root = what == reduction::std;
+    case reduction::variance:
+    case reduction::stddev: {
+        const bool root = what == reduction::stddev;
         sliding<moments_aggregate<A>>(x.data(), bounds, out,
                                       [need, ddof, root, &unsettled](const moments_aggregate<A>& a) {
                                           if (a.count < need || a.count <= ddof) return nan;
@@ -625,7 +644,7 @@ template <period Time, arithmetic Value, std::integral W>
 rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, W window, window_options options) {
     detail::window_spec spec = detail::count_window(s.size(), window, options);
     detail::anchor_count_window(spec, s.times());
-    return rolling_series<Time, Value>(s, std::move(spec));
+    return detail::window_access::make<rolling_series<Time, Value>>(s, std::move(spec));
 }
 
 template <period Time, arithmetic Value>
@@ -652,7 +671,7 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, periods s
             return (first + static_cast<std::uint64_t>(periods_between(times[0], t))) / k;
         });
     }
-    return rolling_series<Time, Value>(s, std::move(spec));
+    return detail::window_access::make<rolling_series<Time, Value>>(s, std::move(spec));
 }
 
 template <period Time, arithmetic Value, class Rep, class Period>
@@ -729,7 +748,7 @@ rolling_series<Time, Value> rolling(const time_series<Time, Value>& s, std::chro
                 return detail::floor_quotient(std::chrono::sys_days{t}.time_since_epoch(), span);
             });
         }
-        return rolling_series<Time, Value>(s, std::move(spec));
+        return detail::window_access::make<rolling_series<Time, Value>>(s, std::move(spec));
     }
 }
 
@@ -739,7 +758,7 @@ template <std::ranges::contiguous_range Range, std::integral W>
 rolling_view<std::ranges::range_value_t<Range>> rolling(Range&& values, W window, window_options options) {
     using T = std::ranges::range_value_t<Range>;
     const std::span<const T> view(std::ranges::data(values), std::ranges::size(values));
-    return rolling_view<T>(view, detail::count_window(view.size(), window, options));
+    return detail::window_access::make<rolling_view<T>>(view, detail::count_window(view.size(), window, options));
 }
 
 namespace detail {
@@ -757,7 +776,7 @@ namespace detail {
 
 template <period Time, arithmetic Value>
 rolling_series<Time, Value> expanding(const time_series<Time, Value>& s, window_options options) {
-    return rolling_series<Time, Value>(s, detail::expanding_window(s.size(), options));
+    return detail::window_access::make<rolling_series<Time, Value>>(s, detail::expanding_window(s.size(), options));
 }
 
 template <std::ranges::contiguous_range Range>
@@ -766,7 +785,7 @@ template <std::ranges::contiguous_range Range>
 rolling_view<std::ranges::range_value_t<Range>> expanding(Range&& values, window_options options) {
     using T = std::ranges::range_value_t<Range>;
     const std::span<const T> view(std::ranges::data(values), std::ranges::size(values));
-    return rolling_view<T>(view, detail::expanding_window(view.size(), options));
+    return detail::window_access::make<rolling_view<T>>(view, detail::expanding_window(view.size(), options));
 }
 
 } // namespace tally

@@ -10,40 +10,12 @@
 //   tally::rate(594, 85'000'000, 100'000);    // per 100,000
 //   tally::rate_ratio(387, 1.0, 594, 1.0).interval();   // 95% interval
 //
-// Conventions, the same for every function here:
-//  - Results: integer input gives double; floating input gives its own type
-//    (float data is accumulated in double and rounded back to float).
-//    min/max give the element type itself.
-//  - The caller's data is never reordered. median and quantile select by
-//    radix over contiguous ranges of 16,384 values or more (a few reading
-//    passes, at most 1 MiB of scratch); shorter, non-contiguous or long
-//    double ranges are copied into a scratch buffer.
-//  - NaN: see tally::nan_policy. The default, skip, leaves NaN values out
-//    like pandas; propagate makes any NaN give NaN like numpy.
-//  - Undefined results throw tally::undefined_result and misuse throws
-//    tally::invalid_argument, each with a one-sentence message quoted in the
-//    comment of the function that throws it. The exception: sum of an empty
-//    range is 0.
-//  - Complexity is O(n) for every statistic (median and quantile: at most 8
-//    reading passes by radix, or expected O(n) selection in the copy; never
-//    a full sort).
-//  - sum, mean, min and max are function objects (constexpr objects of types
-//    in tally::detail), not function templates, so they can be passed on as
-//    they are: std::invoke(tally::sum, v), std::ranges::transform(groups,
-//    out, tally::mean), tally::aggregate<tally::year_quarter>(monthly,
-//    tally::sum) (tally/aggregate.hpp). They are called exactly as functions
-//    would be, and argument-dependent lookup never finds them: an
-//    unqualified min(a, b) in generic code that says `using std::min;`
-//    stays std::min whatever namespace a and b come from.
-//  - With both `using namespace std;` and `using namespace tally;`, an
-//    unqualified min or max names two different things (std::min and
-//    tally::min) and does not compile, rather than quietly picking one
-//    (sum and mean are unaffected: std has neither). Write tally::min(v) or
-//    std::min(a, b), or declare the one you mean: `using tally::min;`.
-//  - Being variables, the four names are hidden by a local variable of the
-//    same name in a function of namespace tally, and -Wshadow says so there
-//    (clang's also after `using namespace tally;`); call such locals total,
-//    lowest, highest instead.
+// Integer input gives double, floating input its own type; NaN values are
+// skipped unless nan_policy::propagate; bad inputs throw with one-sentence
+// messages quoted at each function. sum, mean, min and max are function
+// objects (of the types tally::sum_fn, mean_fn, min_fn, max_fn).
+//
+// See docs/statistics.md.
 
 #include <cmath>
 #include <concepts>
@@ -56,82 +28,11 @@
 #include <type_traits>
 #include <vector>
 
-#include "detail/concepts.hpp"
-#include "error.hpp"
 #include "detail/int128.hpp"
+#include "detail/stats_impl.hpp"
 #include "detail/text.hpp"
-
-namespace tally {
-
-/// What a statistic does with NaN values in its input.
-///  - skip (the default, like pandas' skipna=True): NaN values are left out,
-///    as if the range did not hold them. A range of only NaN values is then
-///    like an empty one, and the message says "whose values are all NaN".
-///  - propagate (like numpy): any NaN in the input makes the result NaN
-///    (argmin/argmax: the position of the first NaN).
-/// Integer inputs hold no NaN, so the policy changes nothing for them.
-enum class nan_policy { skip, propagate };
-
-/// The definition of a sample quantile. type1..type9 are the nine of
-/// Hyndman & Fan (1996), computed exactly as numpy does (method= names
-/// in the aliases below); linear (type 7) is the default of numpy, pandas
-/// and R. lower, higher, nearest and midpoint are pandas' interpolation=
-/// choices on the type-7 index h = (n - 1) q: x[floor h], x[ceil h],
-/// x[h rounded half to even] (numpy's np.around, which pandas uses), and
-/// (x[floor h] + x[ceil h]) / 2.
-enum class quantile_method {
-    type1,
-    type2,
-    type3,
-    type4,
-    type5,
-    type6,
-    type7,
-    type8,
-    type9,
-    lower,
-    higher,
-    nearest,
-    midpoint,
-    linear = type7,
-    inverted_cdf = type1,
-    averaged_inverted_cdf = type2,
-    closest_observation = type3,
-    interpolated_inverted_cdf = type4,
-    hazen = type5,
-    weibull = type6,
-    median_unbiased = type8,
-    normal_unbiased = type9,
-};
-
-// tally::arithmetic (any arithmetic type but bool) is in detail/concepts.hpp.
-
-/// An input range of arithmetic values.
-template <class R>
-concept arithmetic_range =
-    std::ranges::input_range<R> && arithmetic<std::ranges::range_value_t<R>>;
-
-/// A forward range of arithmetic values (for the algorithms that read it twice).
-template <class R>
-concept arithmetic_forward_range = arithmetic_range<R> && std::ranges::forward_range<R>;
-
-/// An iterator pair over arithmetic values.
-template <class I, class S>
-concept arithmetic_iterator_pair = std::input_iterator<I> && std::sentinel_for<S, I> &&
-                                   arithmetic<std::iter_value_t<I>>;
-
-/// The type of a statistic of values of type T: T itself for floating T,
-/// double for integers.
-template <arithmetic T>
-using statistic_t = std::conditional_t<std::floating_point<T>, T, double>;
-
-/// The statistic type of a range's values.
-template <arithmetic_range R>
-using range_statistic_t = statistic_t<std::ranges::range_value_t<R>>;
-
-} // namespace tally
-
-#include "detail/stats_impl.hpp"  // the kernels; they use the declarations above
+#include "error.hpp"
+#include "fwd.hpp"
 
 namespace tally {
 
@@ -199,6 +100,8 @@ template <class A, class I, class S>
     return total.value();
 }
 
+} // namespace detail
+
 /// The type of tally::sum.
 struct sum_fn {
     /// The sum of the values, 0 for an empty range. Integers are summed exactly
@@ -212,7 +115,7 @@ struct sum_fn {
     template <arithmetic_range R>
     [[nodiscard]] constexpr range_statistic_t<R> operator()(R&& r, nan_policy policy = nan_policy::skip) const {
         const auto pass = detail::sum_pass(std::ranges::begin(r), std::ranges::end(r), policy);
-        (void)check_floating_sum(pass.sum, std::ranges::begin(r), std::ranges::end(r), policy, pass.nan_count, "sum");
+        (void)detail::check_floating_sum(pass.sum, std::ranges::begin(r), std::ranges::end(r), policy, pass.nan_count, "sum");
         return detail::narrow_sum<range_statistic_t<R>>(pass.sum);
     }
 
@@ -223,7 +126,7 @@ struct sum_fn {
         using Out = statistic_t<std::iter_value_t<I>>;
         if constexpr (std::forward_iterator<I>) {
             const auto pass = detail::sum_pass(first, last, policy);
-            (void)check_floating_sum(pass.sum, first, last, policy, pass.nan_count, "sum");
+            (void)detail::check_floating_sum(pass.sum, first, last, policy, pass.nan_count, "sum");
             return detail::narrow_sum<Out>(pass.sum);
         } else {
             return detail::narrow_sum<Out>(detail::sum_pass(std::move(first), std::move(last), policy).sum);
@@ -257,8 +160,8 @@ struct mean_fn {
         if constexpr (std::forward_iterator<I>) {
             const auto m = detail::mean_impl(first, last, policy);
             using A = std::remove_cv_t<decltype(m)>;
-            if (check_floating_sum(m, first, last, policy, m == m ? std::size_t{0} : std::size_t{1}, "mean")) {
-                return static_cast<A>(scaled_mean<A>(first, last, count_kept(first, last)));
+            if (detail::check_floating_sum(m, first, last, policy, m == m ? std::size_t{0} : std::size_t{1}, "mean")) {
+                return static_cast<A>(detail::scaled_mean<A>(first, last, count_kept(first, last)));
             }
             return m;
         } else {
@@ -270,20 +173,19 @@ private:
     template <class I, class S>
     [[nodiscard]] static constexpr std::size_t count_kept(I first, S last) {
         std::size_t n = 0;
-        for (; first != last; ++first) n += is_nan(*first) ? std::size_t{0} : std::size_t{1};
+        for (; first != last; ++first) n += detail::is_nan(*first) ? std::size_t{0} : std::size_t{1};
         return n;
     }
 };
 
-} // namespace detail
 
 /// tally::sum(r [, policy]) and tally::sum(first, last [, policy]): the sum
-/// of the values, as documented at detail::sum_fn above. A function object.
-inline constexpr detail::sum_fn sum{};
+/// of the values, as documented at tally::sum_fn above. A function object.
+inline constexpr sum_fn sum{};
 
 /// tally::mean(r [, policy]) and tally::mean(first, last [, policy]): the
-/// arithmetic mean, as documented at detail::mean_fn above. A function object.
-inline constexpr detail::mean_fn mean{};
+/// arithmetic mean, as documented at tally::mean_fn above. A function object.
+inline constexpr mean_fn mean{};
 
 /// The geometric mean exp(mean(ln x)) of non-negative values; 0 when any
 /// value is 0. O(n), one pass (the logarithms summed with Neumaier).
@@ -421,7 +323,6 @@ template <class I, class S>
                                  policy, "median");
 }
 
-namespace detail {
 
 /// The type of tally::min.
 struct min_fn {
@@ -464,15 +365,14 @@ struct max_fn {
     }
 };
 
-} // namespace detail
 
 /// tally::min(r [, policy]) and tally::min(first, last [, policy]): the
-/// least value, as documented at detail::min_fn above. A function object.
-inline constexpr detail::min_fn min{};
+/// least value, as documented at tally::min_fn above. A function object.
+inline constexpr min_fn min{};
 
 /// tally::max(r [, policy]) and tally::max(first, last [, policy]): the
-/// greatest value, as documented at detail::max_fn above. A function object.
-inline constexpr detail::max_fn max{};
+/// greatest value, as documented at tally::max_fn above. A function object.
+inline constexpr max_fn max{};
 
 /// The position (0-based, counting every element including NaN ones) of
 /// the first least value; under propagate, of the first NaN if any.
@@ -886,8 +786,8 @@ public:
         }
         const double z = detail::normal_quantile(0.5 + confidence / 2);
         const double half_width = z * std::sqrt(1 / count1_ + 1 / count2_);
-        const double centre = std::log(value());
-        return confidence_interval{std::exp(centre - half_width), std::exp(centre + half_width)};
+        const double center = std::log(value());
+        return confidence_interval{std::exp(center - half_width), std::exp(center + half_width)};
     }
 
     [[nodiscard]] constexpr double count1() const noexcept { return count1_; }

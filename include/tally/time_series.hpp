@@ -12,6 +12,8 @@
 // Construction sorts unsorted input (O(n log n); O(n) when already sorted)
 // and rejects a repeated time. Values are stored as given: a NaN value is
 // kept, and the transforms treat it as no observation.
+//
+// See docs/calendars.md.
 
 #include <algorithm>
 #include <concepts>
@@ -49,16 +51,17 @@ struct sorted_unique_t {
 };
 inline constexpr sorted_unique_t sorted_unique{};
 
-namespace detail {
-
-/// Tag for tally's own functions, not for users: the times given are those
-/// of an existing series (so strictly increasing) and as many as the values;
-/// nothing is checked. A result series with its input's times is built in
-/// one pass over the times (their copy) instead of two (copy, then check).
-struct known_sorted_unique_t {
-    explicit known_sorted_unique_t() = default;
+/// Tag: the times given are strictly increasing and as many as the values,
+/// and the caller guarantees it; nothing is checked (a precondition, like
+/// std::sorted_unique for std::flat_map). Meant for times copied from an
+/// existing series: a result series with its input's times is then built
+/// in one pass over the times instead of two (copy, then check).
+struct unchecked_sorted_unique_t {
+    explicit unchecked_sorted_unique_t() = default;
 };
-inline constexpr known_sorted_unique_t known_sorted_unique{};
+inline constexpr unchecked_sorted_unique_t unchecked_sorted_unique{};
+
+namespace detail {
 
 /// Converts `from` to To when To holds its value exactly (NaN to a floating
 /// NaN); false when the conversion would round, truncate or wrap. For
@@ -126,9 +129,10 @@ public:
     /// naming the first pair out of order. O(n), no sort.
     time_series(sorted_unique_t, std::vector<Time> times, std::vector<Value> values);
 
-    /// For tally's own functions, not for users: from the times of an
-    /// existing series and one value per time. Unchecked; O(1).
-    time_series(detail::known_sorted_unique_t, std::vector<Time> times, std::vector<Value> values) noexcept
+    /// From times known to be strictly increasing (such as those of an
+    /// existing series) and one value per time. Unchecked: a precondition,
+    /// not a check. O(1).
+    time_series(unchecked_sorted_unique_t, std::vector<Time> times, std::vector<Value> values) noexcept
         : times_(std::move(times)), values_(std::move(values)) {}
 
     [[nodiscard]] size_type size() const noexcept { return times_.size(); }
@@ -156,7 +160,7 @@ public:
     [[nodiscard]] tally::change<Value> change(const Time& t0, const Time& t1) const;
 
     /// Adds an observation; throws invalid_argument when t is already there.
-    /// O(1) amortised at the end, O(n) elsewhere.
+    /// O(1) amortized at the end, O(n) elsewhere.
     void insert(const Time& t, const Value& v);
     /// Adds or replaces the observation at t.
     void insert_or_assign(const Time& t, const Value& v);

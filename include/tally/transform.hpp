@@ -35,6 +35,8 @@
 // == n - 1 periods) and the by_observation forms run the contiguous kernel
 // in detail/transform_kernels.hpp; the range overloads (std::span, vector)
 // call that kernel directly.
+//
+// See docs/transforms.md.
 
 #include <algorithm>
 #include <cmath>
@@ -169,7 +171,7 @@ template <period Time, arithmetic Value>
 
 /// The kernel on contiguous values: out[i] = in[i] / in[i - k] - 1 (k < 0:
 /// the row |k| later), NaN where no change exists under `options` and at the
-/// |k| ends. Throws invalid_argument when the sizes differ. O(n), vectorised.
+/// |k| ends. Throws invalid_argument when the sizes differ. O(n), vectorized.
 template <std::floating_point T>
 void pct_change(std::span<const T> in, std::span<T> out, std::int64_t k = 1, pct_change_options options = {});
 /// The same into a new vector, for any contiguous range of arithmetic values.
@@ -427,7 +429,7 @@ template <period Time, arithmetic Value>
             if (const auto r = why(i, j)) undefined.push_back({times[i], *r});
         }
     }
-    return change_series<Time, R>(time_series<Time, R>(known_sorted_unique, copy_result(times), std::move(out)),
+    return change_series<Time, R>(time_series<Time, R>(unchecked_sorted_unique, copy_result(times), std::move(out)),
                                   std::move(undefined), kind == change_kind::percent ? "percent change" : "difference",
                                   k, calendar);
 }
@@ -570,7 +572,7 @@ time_series<Time, result_type_for<Value>> shift(const time_series<Time, Value>& 
         const std::size_t j = detail::row_partner(i, size, n);
         if (j != detail::transform_npos) out[i] = static_cast<R>(values[j]);
     }
-    return time_series<Time, R>(detail::known_sorted_unique, detail::copy_result(s.times()), std::move(out));
+    return time_series<Time, R>(unchecked_sorted_unique, detail::copy_result(s.times()), std::move(out));
 }
 
 template <period Time, arithmetic Value>
@@ -602,7 +604,7 @@ time_series<Time, result_type_for<Value>> rebase(const time_series<Time, Value>&
             }
         }
     }
-    return time_series<Time, R>(detail::known_sorted_unique, detail::copy_result(s.times()), std::move(out));
+    return time_series<Time, R>(unchecked_sorted_unique, detail::copy_result(s.times()), std::move(out));
 }
 
 namespace detail {
@@ -632,7 +634,7 @@ template <period Time, arithmetic Value, bool product>
             }
             out[i] = static_cast<std::int64_t>(total);
         }
-        return time_series<Time, std::int64_t>(known_sorted_unique, copy_result(times), std::move(out));
+        return time_series<Time, std::int64_t>(unchecked_sorted_unique, copy_result(times), std::move(out));
     } else {
         std::vector<Value> out = make_result<Value>(values.size());
         Value total = product ? Value(1) : Value(0);
@@ -658,7 +660,7 @@ template <period Time, arithmetic Value, bool product>
                                      floating_type_name<Value>() + ".");
             }
         }
-        return time_series<Time, Value>(known_sorted_unique, copy_result(times), std::move(out));
+        return time_series<Time, Value>(unchecked_sorted_unique, copy_result(times), std::move(out));
     }
 }
 

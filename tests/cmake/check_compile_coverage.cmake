@@ -1,5 +1,8 @@
-# Fails unless every public header include/tally/<name>.hpp has tests/compile/<name>.cpp.
+# Fails unless every public header include/tally/<name>.hpp has
+# tests/compile/<name>.cpp and every include/tally/detail/<name>.hpp has
+# tests/compile/detail_<name>.cpp: each header compiles on its own.
 file(GLOB headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/*.hpp")
+file(GLOB detail_headers RELATIVE "${INCLUDE_DIR}/detail" "${INCLUDE_DIR}/detail/*.hpp")
 set(missing "")
 foreach(header IN LISTS headers)
   get_filename_component(name "${header}" NAME_WE)
@@ -7,8 +10,15 @@ foreach(header IN LISTS headers)
     list(APPEND missing "${name}")
   endif()
 endforeach()
+foreach(header IN LISTS detail_headers)
+  get_filename_component(name "${header}" NAME_WE)
+  if(NOT EXISTS "${COMPILE_DIR}/detail_${name}.cpp")
+    list(APPEND missing "detail/${name}")
+  endif()
+endforeach()
 if(missing)
-  message(FATAL_ERROR "public headers without a compile check in tests/compile/: ${missing}")
+  message(FATAL_ERROR "headers without a compile check in tests/compile/: ${missing}")
 endif()
 list(LENGTH headers count)
-message(STATUS "all ${count} public headers have a compile check")
+list(LENGTH detail_headers detail_count)
+message(STATUS "all ${count} public and ${detail_count} detail headers have a compile check")

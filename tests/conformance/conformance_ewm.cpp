@@ -42,8 +42,8 @@ std::vector<double> statistic(const E& e, int stat, bool bias) {
     };
     switch (stat) {
     case s_mean: return to_vector(e.mean());
-    case s_var: return to_vector(e.var(bias));
-    default: return to_vector(e.std(bias));
+    case s_var: return to_vector(e.variance(bias));
+    default: return to_vector(e.stddev(bias));
     }
 }
 

@@ -34,7 +34,7 @@ struct operation {
 enum stat_code { st_count, st_sum, st_mean, st_var, st_std, st_min, st_max, st_median, st_quantile };
 
 template <class S>
-std::vector<double> reduce(const S& windows, int stat, std::size_t ddof, double q) {
+std::vector<double> reduce(const S& windows, int stat, int ddof, double q) {
     auto to_vector = [](const auto& result) {
         if constexpr (requires { result.values(); }) {
             const auto v = result.values();
@@ -47,8 +47,8 @@ std::vector<double> reduce(const S& windows, int stat, std::size_t ddof, double 
     case st_count: return to_vector(windows.count());
     case st_sum: return to_vector(windows.sum());
     case st_mean: return to_vector(windows.mean());
-    case st_var: return to_vector(windows.var(ddof));
-    case st_std: return to_vector(windows.std(ddof));
+    case st_var: return to_vector(windows.variance(ddof));
+    case st_std: return to_vector(windows.stddev(ddof));
     case st_min: return to_vector(windows.min());
     case st_max: return to_vector(windows.max());
     case st_median: return to_vector(windows.median());
@@ -77,7 +77,7 @@ std::vector<double> run(const operation& op, const std::vector<T>& x) {
     tally::window_options options;
     if (op.c >= 0) options.min_periods = static_cast<std::size_t>(op.c);
     options.center = op.b != 0;
-    const auto ddof = static_cast<std::size_t>(op.d);
+    const auto ddof = static_cast<int>(op.d);
     const int stat = static_cast<int>(op.e);
     switch (op.code) {
     case 0: return values_of(tally::pct_change(s, k, tally::by_observation, tally::pandas_compatible).values());

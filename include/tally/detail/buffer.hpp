@@ -78,8 +78,8 @@ template <class T>
     return out;
 }
 
-/// n value-initialised T (0 for arithmetic types) in storage advised as by
-/// reserve_result before the value-initialisation first wrote it.
+/// n value-initialized T (0 for arithmetic types) in storage advised as by
+/// reserve_result before the value-initialization first wrote it.
 template <class T>
 [[nodiscard]] std::vector<T> make_result(std::size_t n) {
     std::vector<T> out = reserve_result<T>(n);
@@ -115,7 +115,7 @@ template <class T, class Fill>
 }
 
 /// A copy of `from` in storage advised as by reserve_result, written once
-/// (no value-initialisation before the copy).
+/// (no value-initialization before the copy).
 template <class T>
 [[nodiscard]] std::vector<T> copy_result(std::span<const T> from) {
     std::vector<T> out = reserve_result<T>(from.size());

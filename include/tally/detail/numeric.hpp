@@ -50,11 +50,11 @@ template <class A>
 }
 
 /// One step of Neumaier's compensated sum (A. Neumaier, "Rundungsfehler-
-/// analyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974)
+/// analyze einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974)
 /// 39-51): s += x, with the rounding error of that addition added to c.
 /// The error is found by Knuth's branch-free TwoSum (TAOCP vol. 2, 4.2.2,
 /// theorem B), which gives the same exact error as Neumaier's comparison
-/// of |s| and |x| without a branch, so loops over it vectorise. A may be a
+/// of |s| and |x| without a branch, so loops over it vectorize. A may be a
 /// vector type with element-wise arithmetic. Once s is infinite or NaN, c is
 /// meaningless: read the sum with neumaier_value.
 template <class A>

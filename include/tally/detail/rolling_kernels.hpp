@@ -534,9 +534,9 @@ void any_groups(const T* x, std::size_t width, std::size_t g0, std::size_t t0, s
 
 /// False when one of x[0..n) is NaN; may also be false for an infinity
 /// (the caller then takes the careful path, which gives the same results).
-/// One forward pass that g++ and clang++ vectorise (x - x is +0, all bits
+/// One forward pass that g++ and clang++ vectorize (x - x is +0, all bits
 /// zero, for finite x and NaN otherwise; an or of comparisons does not
-/// vectorise with g++); it also brings the values into the cache ahead of
+/// vectorize with g++); it also brings the values into the cache ahead of
 /// grid_groups, whose suffixes read them backwards.
 template <class T>
 [[nodiscard]] bool none_nan(const T* x, std::size_t n) noexcept {

@@ -124,7 +124,7 @@ struct radix_extremes {
 };
 
 /// The first pass: the extremes and the NaN count of data[0, n). Written
-/// with comparisons that vectorise (minpd/maxpd compute x < m ? x : m
+/// with comparisons that vectorize (minpd/maxpd compute x < m ? x : m
 /// exactly, NaN included: a NaN x never replaces m).
 template <radix_selectable T>
 [[nodiscard]] radix_extremes<T> radix_scan(const T* data, std::size_t n) noexcept {

@@ -1,7 +1,5 @@
 #pragma once
 // tally/detail/stats_impl.hpp: the kernels behind tally/stats.hpp.
-// Included by tally/stats.hpp after its public declarations (nan_policy,
-// quantile_method, the concepts), which this file uses; not on its own.
 //
 // Nothing here is public API. The accumulators are constexpr so that sum,
 // mean and variance work in constant expressions; the messages of the
@@ -21,7 +19,9 @@
 #include <vector>
 
 #include "../error.hpp"
+#include "../fwd.hpp"
 #include "concat.hpp"
+#include "ddof.hpp"
 #include "int128.hpp"
 #include "select.hpp"
 #include "numeric.hpp"
@@ -36,7 +36,7 @@ template <class T>
 using accumulator_t = std::conditional_t<std::same_as<T, long double>, long double, double>;
 
 /// Neumaier's improved Kahan–Babuška summation: A. Neumaier, "Rundungsfehler-
-/// analyse einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974)
+/// analyze einiger Verfahren zur Summation endlicher Summen", ZAMM 54 (1974)
 /// 39–51. The error is bounded independently of n (for n*eps < 1), and,
 /// unlike Kahan's, it also holds when an addend is larger than the running
 /// sum: [1e16, 1, -1e16] sums to 1.
@@ -296,10 +296,6 @@ template <class T>
     throw undefined_result("the " + what + " of a range whose values are all NaN is undefined.");
 }
 
-[[noreturn]] inline void throw_negative_ddof(int ddof) {
-    throw invalid_argument("ddof " + integer_text(ddof) + " is negative; it must be 0 or more.");
-}
-
 /// "variance with ddof 2 needs more than 2 values; the range has 2."
 [[noreturn]] inline void throw_ddof_too_large(const char* what, int ddof, std::size_t n,
                                               bool nan_skipped) {
@@ -377,31 +373,31 @@ struct welford {
 // --- two-wide kernels: the blocked variance of float and double data -------
 
 /// The moments of one block: the count of values kept and of NaN values
-/// seen, the mean as centre + offset (centre: a value near the mean; offset:
+/// seen, the mean as center + offset (center: a value near the mean; offset:
 /// small, the mean of the deviations from it), and M2.
 struct block_moments {
     std::size_t count;
     std::size_t nans;
-    double centre;
+    double center;
     double offset;
     double m2;
 };
 
-/// x - centre for the two values at p. Careful: a NaN is counted in nans
-/// and replaced by centre, so that it adds 0; otherwise nothing is tested,
+/// x - center for the two values at p. Careful: a NaN is counted in nans
+/// and replaced by center, so that it adds 0; otherwise nothing is tested,
 /// and a NaN or infinity shows in the sums it goes into.
 template <bool Careful, class T>
-[[nodiscard]] inline double2 deviations(const T* p, double centre, std::size_t& nans) noexcept {
+[[nodiscard]] inline double2 deviations(const T* p, double center, std::size_t& nans) noexcept {
     double v[2] = {static_cast<double>(p[0]), static_cast<double>(p[1])};
     if constexpr (Careful) {
         for (double& x : v) {
             if (x != x) {
                 ++nans;
-                x = centre;
+                x = center;
             }
         }
     }
-    return double2{v[0], v[1]} - double2{centre, centre};
+    return double2{v[0], v[1]} - double2{center, center};
 }
 
 /// The first pass of moments_of_block: the sum of x - shift over the n
@@ -429,7 +425,7 @@ template <bool Careful, class T>
     return sum;
 }
 
-/// The second pass of moments_of_block: the sums of d = x - centre and of
+/// The second pass of moments_of_block: the sums of d = x - center and of
 /// d^2 over the n values at p. The squares are added two at a time by
 /// Kahan's compensated summation, whose error is at most (2 eps + O(n
 /// eps^2)) sum |y| in any order (Goldberg, "What every computer scientist
@@ -442,7 +438,7 @@ template <bool Careful, class T>
 /// at `ahead` (the next block), so that memory is read while this block,
 /// in L1, is computed on.
 template <bool Careful, class T>
-inline void centred_sums(const T* p, std::size_t n, double centre, double& sum, double& squares,
+inline void centered_sums(const T* p, std::size_t n, double center, double& sum, double& squares,
                          std::size_t& nans, const T* ahead, std::size_t ahead_n) noexcept {
     double2 s0{}, s1{};
     double2 q0{}, q1{}, q2{}, q3{};  // sums of squares
@@ -457,20 +453,20 @@ inline void centred_sums(const T* p, std::size_t n, double centre, double& sum, 
     for (std::size_t i = 0; i < body; i += 16) {
         if (i < ahead_n) prefetch_for_read(ahead + i);
         if (i + 8 < ahead_n) prefetch_for_read(ahead + i + 8);
-        double2 a = deviations<Careful>(p + i, centre, nans);
-        double2 b = deviations<Careful>(p + i + 2, centre, nans);
+        double2 a = deviations<Careful>(p + i, center, nans);
+        double2 b = deviations<Careful>(p + i + 2, center, nans);
         s0 += a + b;
         add_squares(q0, r0, a, b);
-        a = deviations<Careful>(p + i + 4, centre, nans);
-        b = deviations<Careful>(p + i + 6, centre, nans);
+        a = deviations<Careful>(p + i + 4, center, nans);
+        b = deviations<Careful>(p + i + 6, center, nans);
         s1 += a + b;
         add_squares(q1, r1, a, b);
-        a = deviations<Careful>(p + i + 8, centre, nans);
-        b = deviations<Careful>(p + i + 10, centre, nans);
+        a = deviations<Careful>(p + i + 8, center, nans);
+        b = deviations<Careful>(p + i + 10, center, nans);
         s0 += a + b;
         add_squares(q2, r2, a, b);
-        a = deviations<Careful>(p + i + 12, centre, nans);
-        b = deviations<Careful>(p + i + 14, centre, nans);
+        a = deviations<Careful>(p + i + 12, center, nans);
+        b = deviations<Careful>(p + i + 14, center, nans);
         s1 += a + b;
         add_squares(q3, r3, a, b);
     }
@@ -489,7 +485,7 @@ inline void centred_sums(const T* p, std::size_t n, double centre, double& sum, 
             ++nans;
             continue;
         }
-        const double d = x - centre;
+        const double d = x - center;
         sum += d;
         total.add(d * d);
     }
@@ -530,17 +526,17 @@ template <class T>
         return true;
     }
     const double nd = static_cast<double>(count);
-    const double centre = shift + sum / nd;
+    const double center = shift + sum / nd;
     double squares = 0;
     nans = 0;
     if (careful) {
-        centred_sums<true>(p, n, centre, sum, squares, nans, ahead, ahead_n);
+        centered_sums<true>(p, n, center, sum, squares, nans, ahead, ahead_n);
     } else {
-        centred_sums<false>(p, n, centre, sum, squares, nans, ahead, ahead_n);
+        centered_sums<false>(p, n, center, sum, squares, nans, ahead, ahead_n);
     }
     const double m2 = squares - sum * sum / nd;
     if (!is_finite(m2)) return false;
-    out = block_moments{count, nans, centre, sum / nd, m2 < 0 ? 0.0 : m2};
+    out = block_moments{count, nans, center, sum / nd, m2 < 0 ? 0.0 : m2};
     return true;
 }
 
@@ -558,7 +554,7 @@ struct contiguous_moments {
 /// update ("Updating formulae and a pairwise algorithm for computing sample
 /// variances", STAN-CS-79-773, 1979): with counts na, nb and means ma, mb,
 /// M2 = M2a + M2b + (mb - ma)^2 na nb / (na + nb). The means are kept as
-/// offsets from the first block's centre, so that their rounding errors
+/// offsets from the first block's center, so that their rounding errors
 /// scale with the spread of the data, not with its distance from 0, and
 /// the M2 terms are added with Neumaier compensation. finite is false when
 /// a block's moments are not finite; the caller then computes the variance
@@ -580,8 +576,8 @@ template <class T>
         nans += b.nans;
         if (b.nans != 0 && policy == nan_policy::propagate) return {n, nans, 0.0, true};
         if (b.count == 0) continue;
-        if (count == 0) reference = b.centre;
-        const double mean_b = (b.centre - reference) + b.offset;
+        if (count == 0) reference = b.center;
+        const double mean_b = (b.center - reference) + b.offset;
         const double na = static_cast<double>(count);
         const double nb = static_cast<double>(b.count);
         const double total = na + nb;
@@ -921,7 +917,7 @@ template <class I, class S, class Better>
 
 // --- pairs ---------------------------------------------------------------
 
-/// Centred second moments of the pairs (x, y) that hold no NaN (under
+/// Centerd second moments of the pairs (x, y) that hold no NaN (under
 /// skip) — the inputs of covariance, correlation and the linear trend.
 template <class A>
 struct pair_moments {

@@ -3,7 +3,7 @@
 //
 // Nothing here is public API. The kernels run over contiguous values with
 // plain indexed loops and a select instead of a branch, so that g++ and
-// clang++ vectorise them at -O2/-O3; the series-level functions call them
+// clang++ vectorize them at -O2/-O3; the series-level functions call them
 // and then look only at the positions the kernel left without a value.
 
 #include <algorithm>
@@ -15,7 +15,7 @@
 #include <limits>
 #include <optional>
 
-#include "../change.hpp"
+#include "../fwd.hpp"
 #include "int128.hpp"
 #include "numeric.hpp"
 
@@ -25,12 +25,12 @@ template <std::floating_point F>
 inline constexpr F transform_nan = std::numeric_limits<F>::quiet_NaN();
 
 /// Whether any of the values a kernel loop wrote is not finite, accumulated
-/// in a form that g++ 12 and clang++ 16 both vectorise: x - x is +0 (all bits
+/// in a form that g++ 12 and clang++ 16 both vectorize: x - x is +0 (all bits
 /// zero) for finite x and NaN (some bit set) otherwise, so or-ing its bits
 /// over the loop leaves a non-zero word exactly when one x was not finite
 /// (or, under a directed rounding mode, x - x was -0: a false alarm, which
-/// only costs the caller a scan). g++ does not vectorise an or of the
-/// comparisons themselves; clang does not vectorise a floating select.
+/// only costs the caller a scan). g++ does not vectorize an or of the
+/// comparisons themselves; clang does not vectorize a floating select.
 /// With `watch` false it does nothing (and any() is false): the kernels'
 /// callers that do not ask are not slowed by it.
 template <std::floating_point F, bool watch = true>
@@ -165,7 +165,7 @@ bool pct_change_piece(const T* in, std::size_t n, std::int64_t k, std::size_t fi
         }
     } else if constexpr (std::floating_point<T>) {
         if (policy == base_policy::positive) {
-            // The hot loop, branch-free so that it vectorises: a base that is
+            // The hot loop, branch-free so that it vectorizes: a base that is
             // not positive is replaced by NaN before the division, and
             // (r - r) + (b - b) is 0 when the result and the base are finite
             // and NaN otherwise, so adding it keeps r or makes it NaN.

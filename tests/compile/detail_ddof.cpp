@@ -1,0 +1,1 @@
+#include <tally/detail/ddof.hpp>

@@ -1,0 +1,1 @@
+#include <tally/detail/int128.hpp>

@@ -1,0 +1,1 @@
+#include <tally/detail/rolling_kernels.hpp>

@@ -1,0 +1,1 @@
+#include <tally/detail/sort_pairs.hpp>

@@ -1,0 +1,1 @@
+#include <tally/detail/stats_impl.hpp>

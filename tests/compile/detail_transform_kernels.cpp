@@ -1,0 +1,1 @@
+#include <tally/detail/transform_kernels.hpp>
