@@ -764,7 +764,8 @@ TEST_CASE("extremes: ewm of extreme values and parameters") {
     CHECK(mean[1] == 1.0);
     CHECK(mean[2] == doctest::Approx(1.8));
     CHECK(mean[3] == doctest::Approx(1.8));
-    CHECK(tally::ewm(std::vector<double>{}, tally::span{2}).mean().empty());
+    const std::vector<double> none{};
+    CHECK(tally::ewm(none, tally::span{2}).mean().empty());
     CHECK_THROWS_WITH_AS((void)tally::ewm(big, tally::alpha{L::quiet_NaN()}).mean(),
                          "an exponentially weighted window needs an alpha in (0, 1]; it was given nan.",
                          tally::invalid_argument);
@@ -793,5 +794,6 @@ TEST_CASE("extremes: rank of extreme values") {
     CHECK(r[6] == 3.5);
     CHECK(tally::rank(std::vector<std::int64_t>{INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MAX}) ==
           std::vector<double>{3.5, 1.0, 2.0, 3.5});
-    CHECK(tally::rank(std::vector<double>{}).empty());
+    const std::vector<double> none{};
+    CHECK(tally::rank(none).empty());
 }
