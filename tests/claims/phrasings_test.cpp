@@ -10,7 +10,7 @@
 //                            reached a verdict: allowed, but counted;
 //   wrong                    a definite or ambiguous verdict where the reader
 //                            reached another, or where the reader refuses.
-// The test fails on any wrong row, or when fewer than 71% of the rows are
+// The test fails on any wrong row, or when fewer than 72% of the rows are
 // read as a reader would (the target is 85%; see the threshold below).
 //
 // A series row (series, fseries, qseries, mseries) whose sentence names no
@@ -229,7 +229,7 @@ TEST_CASE("phrasings: no sentence of the corpus gets a verdict a careful reader 
     std::cout << "phrasings: " << read << "/" << rows.size() << " read as a reader would, " << refused << " refused, "
               << wrong << " wrong\n";
     CHECK(wrong == 0);
-    // The target is 85% read as a reader would; the corpus is read at 71.7% now (487/679),
+    // The target is 85% read as a reader would; the corpus is read at 72.2% now (490/679),
     // so the test holds the line there (rounded down) until the grammar reads more.
-    CHECK(static_cast<double>(read) >= 0.71 * static_cast<double>(rows.size()));
+    CHECK(static_cast<double>(read) >= 0.72 * static_cast<double>(rows.size()));
 }

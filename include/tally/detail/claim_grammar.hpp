@@ -810,6 +810,19 @@ constexpr void parser::read_word() {
     }
     if (read_direction(k) || read_value(k)) return;
     if (same_word(w, "than") || same_word(w, "compared") || (same_word(w, "as") && s_.first)) s_.from_side = true;
+    // "incidents per prisoner", "deaths per individual": "per" between two words is the subject's, not a rate
+    // per period ("per year") or a percent ("per cent")
+    if (same_word(w, "per") && k > 0 && at(k - 1).kind == token_kind::word && !is_figure_word(at(k - 1).text) &&
+        k + 1 < size() && at(k + 1).kind == token_kind::word && !is_figure_word(at(k + 1).text)) {
+        constexpr std::array<std::string_view, 14> periods{"year",  "years", "month", "months", "week",    "weeks", "day",
+                                                           "days",  "annum", "hour",  "hours",  "quarter", "cent", "period"};
+        if (!one_of(at(k + 1).text, periods)) {
+            if (s_.skipped_count == s_.skipped.size()) fail(text_, "it has more than 32 words tally does not read");
+            s_.skipped[s_.skipped_count++] = w;
+            i_ = k + 1;
+            return;
+        }
+    }
     if (one_of(w, linking_words) || same_word(w, "under") || same_word(w, "about") || same_word(w, "around") ||
         same_word(w, "above") || same_word(w, "below") || same_word(w, "more") || same_word(w, "less") ||
         same_word(w, "fewer") || same_word(w, "almost") || same_word(w, "nearly") || same_word(w, "roughly")) {
