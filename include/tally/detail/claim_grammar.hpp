@@ -589,6 +589,16 @@ constexpr bool parser::read_count(stated_number n, std::string_view text, std::s
     const bool more = word(i_, "more"), fewer = word(i_, "fewer") || word(i_, "less");
     const bool in_brackets = paren_ && paren_at_ + 1 == start && s_.first && s_.first->kind == figure_kind::percent &&
                              !s_.first->share && !paren_after_number_;
+    // "rose 46% (2,375 to 3,477)": a bracketed pair is the earlier and later value, not a difference
+    if (in_brackets && word(i_, "to") && is_kind(i_ + 1, token_kind::number) && !is_year(i_ + 1)) {
+        if (h != tally::hedge::none || s_.from_value) {
+            fail(text_, "it states the bracketed pair \"" + std::string(span_text(start, i_ + 2)) +
+                            "\" with a hedge or beside another earlier value");
+        }
+        s_.from_value = n;
+        s_.from_side = true;
+        return true;
+    }
     if (!after_direction && !more && !fewer && !in_brackets) return false;
     if ((more || fewer) && !after_direction) {
         set_direction(more ? tally::direction::rise : tally::direction::fall, at(i_).text);
@@ -671,6 +681,11 @@ constexpr bool parser::read_multiple_word(std::size_t k) {
         n = fold;
     }
     const tally::hedge h = pending_hedge_;
+    // "more than halved" is a ratio below 0.5, the opposite of "more than half as high": refused
+    if (h != tally::hedge::none && n->value() < 1) {
+        fail(text_, "it hedges \"" + std::string(w) +
+                        "\", and a hedge on a halving reads two ways (on the ratio or on the fall); state the fall as a percent");
+    }
     pending_hedge_ = tally::hedge::none;
     i_ = k + 1;
     if (as_word(i_)) {
@@ -733,6 +748,13 @@ constexpr bool parser::read_value(std::size_t k) {
     }
     slot = value;
     i_ = n + 1;
+    const bool rate = is_kind(i_, token_kind::percent_sign) || word(i_, "percent") ||
+                      (word(i_, "per") && word(i_ + 1, "cent"));
+    // "was 1.8%, up from 1.6%": the percent is a rate's level, not a percent change
+    if (rate && s_.first && s_.first->kind == figure_kind::percent && !s_.first->share) {
+        fail(text_, "it states " + std::string(s_.first->text) + " beside the rate " + value.text() +
+                        "%, so " + std::string(s_.first->text) + " may be a level and not a change; tally does not read it");
+    }
     if (is_kind(i_, token_kind::percent_sign) || word(i_, "percent")) {
         ++i_;
     } else if (word(i_, "per") && word(i_ + 1, "cent")) {
@@ -752,6 +774,21 @@ constexpr void parser::read_word() {
     if (same_word(w, "not") || same_word(w, "no") || same_word(w, "never") || same_word(w, "nor") ||
         same_word(w, "neither") || nt) {
         fail(text_, "it negates the claim with \"" + std::string(w) + "\", and tally does not read negations");
+    }
+    // "failed to rise", "fails to fall": a negation
+    if ((same_word(w, "failed") || same_word(w, "fails") || same_word(w, "fail")) && word(k + 1, "to")) {
+        fail(text_, "it negates the claim with \"" + std::string(span_text(k, k + 2)) +
+                        "\", and tally does not read negations");
+    }
+    // "tens of thousands", "hundreds of thousands": magnitudes tally does not read
+    if ((same_word(w, "tens") || same_word(w, "hundreds") || same_word(w, "thousands")) && word(k + 1, "of") &&
+        (word(k + 2, "thousands") || word(k + 2, "millions") || same_word(w, "tens"))) {
+        fail(text_, "it states the magnitude \"" + std::string(span_text(k, k + 3)) +
+                        "\", which tally does not read");
+    }
+    // "half as high again" is 1.5 times, not a half: refused
+    if (same_word(w, "again") && k >= 2 && word(k - 2, "as")) {
+        fail(text_, "it has \"" + std::string(span_text(k - 2, k + 1)) + "\", which tally does not read");
     }
     if (read_fraction(k)) return;
     if (const int n = number_word(w); n != 0) {
@@ -774,6 +811,19 @@ constexpr void parser::read_word() {
     }
     if (read_direction(k) || read_value(k)) return;
     if (same_word(w, "than") || same_word(w, "compared") || (same_word(w, "as") && s_.first)) s_.from_side = true;
+    // "incidents per prisoner", "deaths per individual": "per" between two words is the subject's, not a rate
+    // per period ("per year") or a percent ("per cent")
+    if (same_word(w, "per") && k > 0 && at(k - 1).kind == token_kind::word && !is_figure_word(at(k - 1).text) &&
+        k + 1 < size() && at(k + 1).kind == token_kind::word && !is_figure_word(at(k + 1).text)) {
+        constexpr std::array<std::string_view, 14> periods{"year",  "years", "month", "months", "week",    "weeks", "day",
+                                                           "days",  "annum", "hour",  "hours",  "quarter", "cent", "period"};
+        if (!one_of(at(k + 1).text, periods)) {
+            if (s_.skipped_count == s_.skipped.size()) fail(text_, "it has more than 32 words tally does not read");
+            s_.skipped[s_.skipped_count++] = w;
+            i_ = k + 1;
+            return;
+        }
+    }
     if (one_of(w, linking_words) || same_word(w, "under") || same_word(w, "about") || same_word(w, "around") ||
         same_word(w, "above") || same_word(w, "below") || same_word(w, "more") || same_word(w, "less") ||
         same_word(w, "fewer") || same_word(w, "almost") || same_word(w, "nearly") || same_word(w, "roughly")) {
@@ -901,6 +951,15 @@ constexpr claim parser::assemble() {
         c.kind = claim_kind::direction;
         c.stated_direction = s_.dir;
     } else if (s_.bare_count == 1 && !s_.from_value && !s_.to_value) {
+        // "the overall loss is about 45,000": a number stated as a loss or gain is a difference, not a level
+        for (std::size_t j = 0; j < s_.skipped_count; ++j) {
+            const std::string_view sw = s_.skipped[j];
+            if (same_word(sw, "loss") || same_word(sw, "losses") || same_word(sw, "gain") || same_word(sw, "gains") ||
+                same_word(sw, "drop") || same_word(sw, "decline") || same_word(sw, "reduction")) {
+                fail(text_, "it states " + std::string(s_.bare_text[0]) + " as a \"" + std::string(sw) +
+                                "\" with no direction tally reads, and does not read it as a level");
+            }
+        }
         c.kind = claim_kind::value;
         c.number = s_.bare[0];
         c.hedge = s_.bare_hedge[0];
