@@ -7,6 +7,8 @@
 // (see ewm_conformance.py and rank_conformance.py for the codes). For each
 // case, in case order, and for each operation, in order, the driver writes
 // n doubles (n = the case's length).
+#include "driver.hpp"
+
 #include <tally/ewm.hpp>
 #include <tally/rank.hpp>
 
@@ -22,10 +24,7 @@
 
 namespace {
 
-struct operation {
-    int code;
-    double a, b, c, d, e, f;
-};
+using conformance::operation;
 
 enum decay_kind { k_com, k_span, k_halflife, k_alpha };
 enum stat_kind { s_mean, s_var, s_std };
@@ -119,60 +118,5 @@ std::vector<double> run(const operation& op, const std::vector<T>& x) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: conformance_ewm <cases file> <results file>\n";
-        return 2;
-    }
-    std::ifstream file(argv[1]);
-    std::ofstream out(argv[2], std::ios::binary);
-    if (!file || !out) {
-        std::cerr << "cannot open " << argv[1] << " or " << argv[2] << "\n";
-        return 2;
-    }
-    std::map<int, operation> ops;
-    std::string line;
-    while (std::getline(file, line)) {
-        std::istringstream in(line);
-        std::string tag;
-        in >> tag;
-        if (tag == "param") {
-            std::string name;
-            in >> name;
-            std::vector<double> p;
-            for (std::string token; in >> token;) p.push_back(std::strtod(token.c_str(), nullptr));
-            p.resize(7, 0.0);
-            ops[std::stoi(name.substr(2))] = operation{static_cast<int>(p[0]), p[1], p[2], p[3], p[4], p[5], p[6]};
-            continue;
-        }
-        long id = 0;
-        std::string dtype;
-        std::size_t n = 0;
-        in >> id >> dtype >> n;
-        std::vector<std::string> tokens(n);
-        for (auto& t : tokens) in >> t;
-        std::vector<double> results;
-        try {
-            if (dtype == "f64") {
-                std::vector<double> x(n);
-                for (std::size_t i = 0; i < n; ++i) x[i] = std::strtod(tokens[i].c_str(), nullptr);
-                for (const auto& [index, op] : ops) {
-                    const auto r = run(op, x);
-                    results.insert(results.end(), r.begin(), r.end());
-                }
-            } else {
-                std::vector<std::int64_t> x(n);
-                for (std::size_t i = 0; i < n; ++i) x[i] = std::stoll(tokens[i]);
-                for (const auto& [index, op] : ops) {
-                    const auto r = run(op, x);
-                    results.insert(results.end(), r.begin(), r.end());
-                }
-            }
-        } catch (const std::exception& e) {
-            std::cerr << "case " << id << ": " << e.what() << "\n";
-            return 1;
-        }
-        out.write(reinterpret_cast<const char*>(results.data()),
-                  static_cast<std::streamsize>(results.size() * sizeof(double)));
-    }
-    return 0;
+    return conformance::drive(argc, argv, "conformance_ewm", [](const auto& op, const auto& x) { return run(op, x); });
 }
