@@ -203,6 +203,22 @@ def run_driver(driver: str, cases: list[Case], params: dict[str, list[float]] | 
     return results
 
 
+
+def run_raw_driver(driver: str, cases: list[Case], ops) -> np.ndarray | None:
+    """Runs a driver whose operations are case-file parameters (driver.hpp) on
+    the cases; returns its results as one array of doubles, or None (after
+    writing the driver's errors to stderr) when it failed."""
+    params = {f"op{index}": op.params() for index, op in enumerate(ops)}
+    with tempfile.TemporaryDirectory(prefix="tally-conformance-") as tmp:
+        cases_path = os.path.join(tmp, "cases.txt")
+        results_path = os.path.join(tmp, "results.bin")
+        write_cases(cases_path, cases, params)
+        done = subprocess.run([driver, cases_path, results_path], capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.stderr.write(done.stderr)
+            return None
+        return np.fromfile(results_path, dtype="<f8")
+
 # --- comparison ---------------------------------------------------------------
 
 

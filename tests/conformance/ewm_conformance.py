@@ -36,9 +36,7 @@ differs from pandas"):
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import tempfile
 import math
 import warnings
 from decimal import Decimal, getcontext
@@ -46,7 +44,7 @@ from decimal import Decimal, getcontext
 import numpy as np
 import pandas as pd
 
-from conformance_common import Case, Checker, generate_cases, write_cases
+from conformance_common import Case, Checker, generate_cases, run_raw_driver
 
 EWM_RANGE, EWM_SERIES, EWM_DAYS, EWM_PERIODS = 0, 1, 2, 3
 DECAYS = ["com", "span", "halflife", "alpha"]
@@ -280,17 +278,10 @@ def matches(got: np.ndarray, want: np.ndarray, rtol: float, x: np.ndarray) -> np
 
 
 def run_all(name: str, driver: str, ops, cases, expected_of, reference_of=None) -> int:
-    params = {f"op{index}": op.params() for index, op in enumerate(ops)}
-    with tempfile.TemporaryDirectory(prefix="tally-conformance-") as tmp:
-        cases_path = os.path.join(tmp, "cases.txt")
-        results_path = os.path.join(tmp, "results.bin")
-        write_cases(cases_path, cases, params)
-        done = subprocess.run([driver, cases_path, results_path], capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.stderr.write(done.stderr)
-            print(f"conformance {name}: the driver failed with exit code {done.returncode}")
-            return 1
-        results = np.fromfile(results_path, dtype="<f8")
+    results = run_raw_driver(driver, cases, ops)
+    if results is None:
+        print(f"conformance {name}: the driver failed")
+        return 1
     checker = Checker(name)
     at = 0
     exact_points = pandas_drift = 0

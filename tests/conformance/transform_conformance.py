@@ -39,16 +39,14 @@ from __future__ import annotations
 
 import math
 import os
-import subprocess
 import sys
-import tempfile
 import warnings
 from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
-from conformance_common import Checker, generate_cases, write_cases
+from conformance_common import Checker, generate_cases, run_raw_driver
 
 STATS = ["count", "sum", "mean", "var", "std", "min", "max", "median", "quantile"]
 ACCUMULATING = {"sum", "mean", "var", "std", "cumsum"}
@@ -271,17 +269,10 @@ def main() -> int:
         return 2
     driver = sys.argv[1]
     cases = generate_cases()
-    params = {f"op{index}": op.params() for index, op in enumerate(OPS)}
-    with tempfile.TemporaryDirectory(prefix="tally-conformance-") as tmp:
-        cases_path = os.path.join(tmp, "cases.txt")
-        results_path = os.path.join(tmp, "results.bin")
-        write_cases(cases_path, cases, params)
-        done = subprocess.run([driver, cases_path, results_path], capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.stderr.write(done.stderr)
-            print(f"conformance transforms: the driver failed with exit code {done.returncode}")
-            return 1
-        results = np.fromfile(results_path, dtype="<f8")
+    results = run_raw_driver(driver, cases, OPS)
+    if results is None:
+        print("conformance transforms: the driver failed")
+        return 1
 
     checker = Checker("transforms")
     exact_points = 0
